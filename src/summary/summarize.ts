@@ -1,0 +1,48 @@
+// Counts and groupings over a labelled thread. Pure: the panel and the CLI show the same numbers.
+import { STANCES, type Stance, type StanceLabel, type Summary, type Thread } from '../parser/types';
+
+/** Below this confidence the panel and the CLI say "unsure" next to the label. */
+export const UNSURE_BELOW = 0.45;
+
+export function emptyStanceCounts(): Record<Stance, number> {
+  return { support: 0, oppose: 0, neutral: 0, question: 0 };
+}
+
+export function summarize(thread: Thread, labels: readonly StanceLabel[]): Summary {
+  if (labels.length !== thread.comments.length) {
+    throw new Error(`summarize: ${labels.length} labels for ${thread.comments.length} comments`);
+  }
+  const byStance = emptyStanceCounts();
+  const authorCounts = new Map<string, number>();
+  let repliesInferred = 0;
+  let repliesMarked = 0;
+  let unsure = 0;
+  thread.comments.forEach((comment, i) => {
+    const label = labels[i]!;
+    byStance[label.label]++;
+    if (label.confidence < UNSURE_BELOW) unsure++;
+    const author = comment.author || '(anonymous)';
+    authorCounts.set(author, (authorCounts.get(author) ?? 0) + 1);
+    if (comment.parentId !== undefined) {
+      if (comment.parentInferred) repliesInferred++;
+      else repliesMarked++;
+    }
+  });
+  // Most active first; ties keep first-appearance order (Map order, stable sort).
+  const byAuthor: Record<string, number> = {};
+  for (const [author, n] of [...authorCounts].sort((a, b) => b[1] - a[1])) byAuthor[author] = n;
+  return { total: thread.comments.length, byStance, byAuthor, repliesInferred, repliesMarked, unsure };
+}
+
+/** The n most active authors, as [name, count] pairs. */
+export function topAuthors(summary: Summary, n: number): Array<[string, number]> {
+  return Object.entries(summary.byAuthor).slice(0, n);
+}
+
+/** Share of each stance in [0,1], for bars; all zero on an empty thread. */
+export function stanceShares(summary: Summary): Record<Stance, number> {
+  const shares = emptyStanceCounts();
+  if (summary.total === 0) return shares;
+  for (const s of STANCES) shares[s] = summary.byStance[s] / summary.total;
+  return shares;
+}
