@@ -1,0 +1,55 @@
+// The article context: computed once per article in prepare(), reused for every comment.
+import type { Article } from '../parser/types';
+import { STOPWORDS } from './lexicon/stopwords';
+import { stem, tokenize } from './tokenize';
+
+export interface ArticleContext {
+  /** stems of the article's most frequent content words (its subject) */
+  keyTerms: ReadonlySet<string>;
+  /** lower-cased capitalised names from the article (actors: countries, people, bodies) */
+  actors: ReadonlySet<string>;
+  /** number of words read from the article (0 when there is no article text) */
+  size: number;
+}
+
+const MAX_TERMS = 40;
+const MAX_WORDS = 2000; // the lead carries the subject; long articles need not be read whole
+
+export function isContentWord(w: string): boolean {
+  return w.length > 2 && !STOPWORDS.has(w) && w.charCodeAt(0) !== 60 /* < */ && !/^[0-9]/.test(w);
+}
+
+export function buildContext(article: Article | string): ArticleContext {
+  const parts = typeof article === 'string' ? [article] : [article.title ?? '', ...article.paragraphs];
+  const freq = new Map<string, number>();
+  const actors = new Set<string>();
+  const startCaps = new Set<string>();
+  let size = 0;
+  parts.forEach((part, p) => {
+    if (size >= MAX_WORDS) return;
+    const t = tokenize(part);
+    // Title and first paragraph name the subject: count them double.
+    const boost = p <= 1 ? 2 : 1;
+    for (let i = 0; i < t.w.length && size < MAX_WORDS; i++) {
+      const w = t.w[i]!;
+      if (!isContentWord(w)) continue;
+      size++;
+      const s = stem(w);
+      freq.set(s, (freq.get(s) ?? 0) + boost);
+      const r = t.raw[i]!;
+      const c = r.charCodeAt(0);
+      if (c < 65 || c > 90) continue;
+      // A capital mid-sentence marks a name; at a sentence start only when seen there twice.
+      if (!t.start[i] || (r.length <= 5 && r === r.toUpperCase())) actors.add(w);
+      else if (startCaps.has(w)) actors.add(w);
+      else startCaps.add(w);
+    }
+  });
+  const keyTerms = new Set(
+    [...freq.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_TERMS)
+      .map(([s]) => s),
+  );
+  return { keyTerms, actors, size };
+}

@@ -1,0 +1,114 @@
+// The stance engine core: direct stance from the comment's own cues, combined with
+// (dis)agreement toward the parent comment's stance for replies. The model is injected.
+import type { Article, Cue, Stance, StanceLabel } from '../parser/types';
+import { buildContext, type ArticleContext } from './context';
+import { explain } from './cues';
+import { extract, type Features } from './features';
+import { loadLinear, predict, type LinearModel, type StanceModel } from './model';
+
+export type Agreement = 'agree' | 'disagree' | 'neutral';
+export interface AgreementResult {
+  label: Agreement;
+  confidence: number;
+  probs: Record<Agreement, number>;
+  cues: Cue[];
+}
+export interface ParentInfo {
+  id?: string;
+  text: string;
+  label?: StanceLabel;
+}
+
+const STANCE_ORDER: readonly Stance[] = ['support', 'oppose', 'neutral', 'question'];
+const FLIP: Record<Stance, Stance> = { support: 'oppose', oppose: 'support', neutral: 'neutral', question: 'question' };
+const EMPTY_CONTEXT: ArticleContext = { keyTerms: new Set(), actors: new Set(), size: 0 };
+
+export class Engine {
+  readonly stance: LinearModel;
+  readonly agree: LinearModel;
+  readonly alpha: number;
+  private readonly si: number[]; // model class index of each stance in STANCE_ORDER
+  private readonly ai: Record<Agreement, number>;
+
+  constructor(model: StanceModel) {
+    this.stance = loadLinear(model.stance);
+    this.agree = loadLinear(model.agreement);
+    if (this.stance.hashBits !== this.agree.hashBits) throw new Error('stance model: both parts must share hashBits');
+    this.alpha = model.reply.alpha;
+    this.si = STANCE_ORDER.map((s) => this.stance.classes.indexOf(s));
+    const ai = (a: Agreement): number => this.agree.classes.indexOf(a);
+    this.ai = { agree: ai('agree'), disagree: ai('disagree'), neutral: ai('neutral') };
+    if (this.si.some((i) => i < 0) || Object.values(this.ai).some((i) => i < 0)) throw new Error('stance model: unexpected classes');
+  }
+
+  prepare(article: Article | string): ArticleContext {
+    return buildContext(article);
+  }
+
+  features(ctx: ArticleContext | null, text: string, parentText?: string): Features {
+    return extract(text, ctx ?? EMPTY_CONTEXT, parentText, this.stance.hashBits);
+  }
+
+  /** Stance probabilities from the comment alone, in STANCE_ORDER. */
+  direct(f: Features): number[] {
+    const p = predict(this.stance, f);
+    return this.si.map((i) => p[i]!);
+  }
+
+  agreementFrom(f: Features, withCues = true): AgreementResult {
+    const p = predict(this.agree, f);
+    const probs = { agree: p[this.ai.agree]!, disagree: p[this.ai.disagree]!, neutral: p[this.ai.neutral]! };
+    let best: Agreement = 'neutral';
+    for (const a of ['agree', 'disagree'] as const) if (probs[a] > probs[best]) best = a;
+    return { label: best, confidence: probs[best], probs, cues: withCues ? explain(this.agree, f, this.ai[best]) : [] };
+  }
+
+  /** How a reply relates to the comment it answers: agree / disagree / neutral. */
+  agreement(text: string, parentText: string): AgreementResult {
+    return this.agreementFrom(this.features(null, text, parentText));
+  }
+
+  classify(ctx: ArticleContext, text: string, parent?: ParentInfo): StanceLabel {
+    const f = this.features(ctx, text, parent?.text);
+    const pd = this.direct(f);
+    let p = pd;
+    let g = 0;
+    let derived: number[] | null = null;
+    let agr: AgreementResult | null = null;
+    const pl = parent?.label;
+    if (parent && pl && (pl.label === 'support' || pl.label === 'oppose')) {
+      // Parent's stance as a distribution; agreeing keeps it, disagreeing swaps support/oppose.
+      agr = this.agreementFrom(f, false); // cues only if the reply part decides (below)
+      const { agree: a, disagree: d } = agr.probs;
+      const q = STANCE_ORDER.map((s) => (s === pl.label ? pl.confidence : (1 - pl.confidence) / 3));
+      const qf = STANCE_ORDER.map((s) => q[STANCE_ORDER.indexOf(FLIP[s])]!);
+      const ad = a + d || 1;
+      derived = q.map((v, i) => (a / ad) * v + (d / ad) * qf[i]!);
+      g = Math.min(1, this.alpha * (a + d));
+      p = pd.map((v, i) => (1 - g) * v + g * derived![i]!);
+    }
+    let best = 0;
+    for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
+    const label = STANCE_ORDER[best]!;
+    const cues = explain(this.stance, f, this.si[best]!);
+    let via: string | undefined;
+    if (derived && agr && g * derived[best]! > (1 - g) * pd[best]!) {
+      // The reply-derived part carries this label: say so, with the agreement cue first.
+      const agreeing = agr.probs.agree >= agr.probs.disagree;
+      const phrase = explain(this.agree, f, this.ai[agreeing ? 'agree' : 'disagree']).find((c) => c.text !== undefined);
+      via = parent?.id;
+      cues.unshift({
+        rule: agreeing ? 'reply-agrees' : 'reply-disagrees',
+        text: phrase?.text,
+        reason: `${agreeing ? 'agrees with' : 'disagrees with'} a comment that ${pl!.label === 'support' ? 'supports' : 'opposes'} it`,
+        weight: Math.round(g * derived[best]! * 1000) / 1000,
+      });
+      if (cues[0]!.text === undefined) delete cues[0]!.text;
+    }
+    if (cues.length === 0) cues.push({ rule: 'weak-evidence', reason: 'no clear cue; the label is a guess', weight: 0 });
+    const confidence = Math.min(1, Math.max(0, p[best]!));
+    const out: StanceLabel = { label, confidence: Math.round(confidence * 1000) / 1000, cues };
+    if (via !== undefined) out.via = via;
+    return out;
+  }
+}

@@ -1,0 +1,114 @@
+// The model file format and the linear scorer. Weights ship as base64 int16 (small, no
+// corpus text), decoded once; scoring is a sparse dot product per class.
+import { DENSE } from './dense';
+import type { Features } from './features';
+
+export interface LinearModelData {
+  classes: string[];
+  hashBits: number;
+  dense: string[]; // dense feature ids, checked against the code's table at load
+  scale: number; // weight = int16 * scale
+  weights: string; // base64 little-endian int16, class-major: classes x (2^hashBits + dense)
+  bias: number[];
+  temperature: number; // fitted on held-out data so probabilities are calibrated-ish
+}
+
+export interface StanceModel {
+  version: 1;
+  stance: LinearModelData; // classes: support, oppose, neutral, question
+  agreement: LinearModelData; // classes: agree, disagree, neutral (reply toward its parent)
+  reply: { alpha: number }; // how strongly a reply's (dis)agreement carries the parent's stance
+  meta: Record<string, string | number>;
+}
+
+export interface LinearModel {
+  classes: string[];
+  hashBits: number;
+  dim: number;
+  w: Float32Array;
+  /** w minus the mean over classes: a feature's pull toward one class over the others (for cues) */
+  rel: Float32Array;
+  bias: Float64Array;
+  temperature: number;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function encodeInt16(values: Int16Array): string {
+  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + (i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=') + (i + 2 < bytes.length ? B64[n & 63]! : '=');
+  }
+  return out;
+}
+
+export function decodeInt16(s: string): Int16Array {
+  const lookup = new Uint8Array(128);
+  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
+  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
+  const bytes = new Uint8Array((s.length / 4) * 3 - pad);
+  for (let i = 0, j = 0; i < s.length; i += 4) {
+    const n = (lookup[s.charCodeAt(i)]! << 18) | (lookup[s.charCodeAt(i + 1)]! << 12) | (lookup[s.charCodeAt(i + 2)]! << 6) | lookup[s.charCodeAt(i + 3)]!;
+    if (j < bytes.length) bytes[j++] = (n >> 16) & 255;
+    if (j < bytes.length) bytes[j++] = (n >> 8) & 255;
+    if (j < bytes.length) bytes[j++] = n & 255;
+  }
+  const out = new Int16Array(bytes.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = (bytes[2 * i]! | (bytes[2 * i + 1]! << 8)) << 16 >> 16;
+  return out;
+}
+
+export function loadLinear(data: LinearModelData): LinearModel {
+  const ids = DENSE.map((f) => f.id);
+  if (data.dense.join() !== ids.join()) throw new Error('stance model: dense features do not match the code; run npm run train');
+  const dim = (1 << data.hashBits) + ids.length;
+  const q = decodeInt16(data.weights);
+  if (q.length !== dim * data.classes.length) throw new Error(`stance model: expected ${dim * data.classes.length} weights, got ${q.length}`);
+  const w = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) w[i] = q[i]! * data.scale;
+  return { classes: data.classes, hashBits: data.hashBits, dim, w, rel: relative(w, data.classes.length, dim), bias: Float64Array.from(data.bias), temperature: data.temperature };
+}
+
+export function relative(w: Float32Array, k: number, dim: number): Float32Array {
+  const rel = new Float32Array(w.length);
+  for (let j = 0; j < dim; j++) {
+    let mean = 0;
+    for (let c = 0; c < k; c++) mean += w[c * dim + j]!;
+    mean /= k;
+    for (let c = 0; c < k; c++) rel[c * dim + j] = w[c * dim + j]! - mean;
+  }
+  return rel;
+}
+
+/** Raw class scores (logits) for one feature vector. */
+export function logits(m: LinearModel, f: Features, out: Float64Array = new Float64Array(m.classes.length)): Float64Array {
+  const H = 1 << m.hashBits;
+  for (let c = 0; c < m.classes.length; c++) {
+    const base = c * m.dim;
+    let h = 0;
+    for (const j of f.hashed) h += m.w[base + j]!;
+    let z = m.bias[c]! + h * f.hashScale;
+    for (let j = 0; j < f.dense.length; j++) {
+      const x = f.dense[j]!;
+      if (x !== 0) z += m.w[base + H + j]! * x;
+    }
+    out[c] = z;
+  }
+  return out;
+}
+
+export function softmax(z: Float64Array, temperature = 1): Float64Array {
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  const p = new Float64Array(z.length);
+  for (let i = 0; i < z.length; i++) sum += p[i] = Math.exp((z[i]! - max) / temperature);
+  for (let i = 0; i < z.length; i++) p[i] = p[i]! / sum;
+  return p;
+}
+
+export function predict(m: LinearModel, f: Features): Float64Array {
+  return softmax(logits(m, f), m.temperature);
+}

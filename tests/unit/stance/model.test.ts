@@ -1,0 +1,74 @@
+// The shipped model file and the model format: size, loading, and injection of another model.
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_MODEL, StanceEngine } from '../../../src/stance/index';
+import { DENSE, denseIndex } from '../../../src/stance/dense';
+import { decodeInt16, encodeInt16, type StanceModel } from '../../../src/stance/model';
+import { relative } from '../../../src/stance/model';
+import { serialise } from '../../../src/stance/training/logreg';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const modelPath = path.resolve(here, '../../../src/stance/data/model.json');
+
+/** A hand-made model: 2 hash bits, one dense weight per class; everything else zero. */
+function tinyModel(): StanceModel {
+  const bits = 2;
+  const dim = (1 << bits) + DENSE.length;
+  const linear = (classes: string[], set: [string, string, number][]) => {
+    const w = new Float32Array(classes.length * dim);
+    for (const [cls, feat, v] of set) w[classes.indexOf(cls) * dim + (1 << bits) + denseIndex(feat)] = v;
+    return serialise({ classes, hashBits: bits, dim, w, rel: relative(w, classes.length, dim), bias: new Float64Array(classes.length), temperature: 1 });
+  };
+  return {
+    version: 1,
+    stance: linear(['support', 'oppose', 'neutral', 'question'], [['oppose', 'imperative-against', 4], ['question', 'ends-with-question', 4]]),
+    agreement: linear(['agree', 'disagree', 'neutral'], [['agree', 'agree-marker', 4]]),
+    reply: { alpha: 1 },
+    meta: { note: 'test model' },
+  };
+}
+
+describe('shipped model', () => {
+  test('is under 2 MB', () => {
+    expect(statSync(modelPath).size).toBeLessThan(2 * 1024 * 1024);
+  });
+  test('loads and matches the code\'s feature table', () => {
+    expect(DEFAULT_MODEL.stance.dense).toEqual(DENSE.map((f) => f.id));
+    expect(() => new StanceEngine()).not.toThrow();
+    expect(DEFAULT_MODEL.stance.classes).toEqual(['support', 'oppose', 'neutral', 'question']);
+    expect(DEFAULT_MODEL.agreement.classes).toEqual(['agree', 'disagree', 'neutral']);
+    expect(DEFAULT_MODEL.reply.alpha).toBeGreaterThanOrEqual(0);
+  });
+  test('carries no raw text: only numbers and a base64 blob per model', () => {
+    for (const part of [DEFAULT_MODEL.stance, DEFAULT_MODEL.agreement]) expect(part.weights).toMatch(/^[A-Za-z0-9+/]*=*$/);
+  });
+  test('a model whose features do not match the code is refused', () => {
+    const bad = tinyModel();
+    bad.stance.dense = bad.stance.dense.slice(1);
+    expect(() => new StanceEngine(bad)).toThrow(/dense features/);
+  });
+});
+
+describe('model injection', () => {
+  const engine = new StanceEngine(tinyModel());
+  const ctx = engine.prepare('anything');
+  test.each([
+    ["Don't go there", 'oppose'],
+    ['Where is it?', 'question'],
+  ])('the tiny model decides %s -> %s', (text, want) => {
+    expect(engine.classify(ctx, text).label).toBe(want);
+  });
+  test('with no cue at all the tiny model is unsure and says so', () => {
+    const l = engine.classify(ctx, 'plain words');
+    expect(l.confidence).toBeCloseTo(0.25, 2);
+    expect(l.cues[0]!.rule).toBe('weak-evidence');
+  });
+});
+
+describe('int16 base64 codec', () => {
+  test.each([[[]], [[0]], [[1, -1, 32767, -32768]], [[5, 6, 7]]])('round-trips %j', (values) => {
+    expect([...decodeInt16(encodeInt16(Int16Array.from(values)))]).toEqual(values);
+  });
+});
