@@ -1,0 +1,38 @@
+// `npm run bench`: stance throughput, and dump parse time and peak memory at 1k / 10k / 100k comments.
+// Each size is parsed in a fresh child process so its peak memory is its own.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { StanceEngine } from '../src/stance/index';
+import { makeThread } from './bench/generate';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+function stanceThroughput(n: number): { perSecond: number; ms: number } {
+  const thread = makeThread(n, 7);
+  const engine = new StanceEngine();
+  const ctx = engine.prepare(thread.article);
+  // Warm up the JIT on a small slice first.
+  for (const c of thread.comments.slice(0, 500)) engine.classify(ctx, c.text);
+  const t0 = performance.now();
+  for (const c of thread.comments) engine.classify(ctx, c.text);
+  const ms = performance.now() - t0;
+  return { perSecond: Math.round((n / ms) * 1000), ms };
+}
+
+console.log('Comment Lens benchmark (Node ' + process.version + ')\n');
+const st = stanceThroughput(50_000);
+console.log(`stance: ${st.perSecond.toLocaleString('en')} comments/s  (50,000 comments in ${st.ms.toFixed(0)} ms; budget > 20,000/s)\n`);
+
+console.log('dump parse (renderDump -> parseDump), one child process per size:');
+console.log('  comments   bytes        parse ms   µs/comment   peak RSS MB   heap used MB');
+const rows: Array<{ n: number; ms: number }> = [];
+for (const n of [1_000, 10_000, 100_000]) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', `${here}bench/parse-worker.ts`, String(n)], { encoding: 'utf8' });
+  const r = JSON.parse(out) as { n: number; bytes: number; ms: number; maxRssMB: number; heapMB: number };
+  rows.push(r);
+  console.log(
+    `  ${String(n).padStart(8)}   ${String(r.bytes).padStart(10)}   ${r.ms.toFixed(1).padStart(8)}   ${((r.ms * 1000) / n).toFixed(2).padStart(10)}   ${r.maxRssMB.toFixed(0).padStart(11)}   ${r.heapMB.toFixed(0).padStart(12)}`,
+  );
+}
+const growth = rows[2]!.ms / rows[1]!.ms;
+console.log(`\nparse time 100k / 10k = ${growth.toFixed(1)}× for 10× the comments (linear ≈ 10×; quadratic would be ≈ 100×)`);

@@ -1,0 +1,76 @@
+// `comment-lens classify`: the stance engine alone over JSON Lines, so anyone can evaluate it.
+// Input lines {id, article, text, parent?}; output lines {id, label, confidence, cues}, in order.
+// All input is validated before anything is written, so a bad line never leaves partial results.
+import type { Readable, Writable } from 'node:stream';
+import { StanceEngine } from '../stance/index';
+
+interface ClassifyInput {
+  id: string | number;
+  article: string;
+  text: string;
+  parent?: string;
+}
+
+export function parseClassifyLine(line: string, lineNo: number): ClassifyInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    throw new Error(`line ${lineNo}: not JSON (${(err as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`line ${lineNo}: expected a JSON object`);
+  const v = value as Record<string, unknown>;
+  if (typeof v.id !== 'string' && typeof v.id !== 'number') throw new Error(`line ${lineNo}: "id" must be a string or number`);
+  if (typeof v.text !== 'string') throw new Error(`line ${lineNo}: "text" must be a string`);
+  if (typeof v.article !== 'string') throw new Error(`line ${lineNo}: "article" must be a string (the text the discussion responds to)`);
+  if (v.parent !== undefined && v.parent !== null && typeof v.parent !== 'string') throw new Error(`line ${lineNo}: "parent" must be a string when given`);
+  return { id: v.id, article: v.article, text: v.text, parent: typeof v.parent === 'string' ? v.parent : undefined };
+}
+
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  const bytes = Buffer.concat(chunks);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new Error('input is not UTF-8 text');
+  }
+}
+
+export async function runClassify(stdin: Readable, stdout: Writable, stderr: Writable): Promise<number> {
+  if ((stdin as { isTTY?: boolean }).isTTY) {
+    stderr.write('comment-lens classify: reads JSON Lines on stdin, e.g.\n  echo \'{"id":1,"article":"...","text":"..."}\' | comment-lens classify\n');
+    return 2;
+  }
+  let inputs: ClassifyInput[];
+  try {
+    const lines = (await readAll(stdin)).split(/\r?\n/);
+    inputs = [];
+    lines.forEach((line, i) => {
+      if (line.trim() !== '') inputs.push(parseClassifyLine(line, i + 1));
+    });
+  } catch (err) {
+    stderr.write(`comment-lens classify: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const engine = new StanceEngine();
+  // Articles repeat across lines of one discussion: prepare each once.
+  const contexts = new Map<string, ReturnType<StanceEngine['prepare']>>();
+  const showProgress = Boolean((stderr as { isTTY?: boolean }).isTTY) && inputs.length >= 5000;
+  const out: string[] = [];
+  inputs.forEach((input, i) => {
+    let ctx = contexts.get(input.article);
+    if (!ctx) {
+      if (contexts.size > 1000) contexts.clear();
+      ctx = engine.prepare(input.article);
+      contexts.set(input.article, ctx);
+    }
+    const label = engine.classify(ctx, input.text, input.parent === undefined ? undefined : { text: input.parent });
+    out.push(JSON.stringify({ id: input.id, label: label.label, confidence: label.confidence, cues: label.cues, ...(label.via ? { via: label.via } : {}) }));
+    if (showProgress && i % 5000 === 0) stderr.write(`\rclassified ${i.toLocaleString('en')} of ${inputs.length.toLocaleString('en')}`);
+  });
+  if (showProgress) stderr.write('\r\x1b[K');
+  if (out.length) stdout.write(out.join('\n') + '\n');
+  return 0;
+}

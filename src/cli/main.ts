@@ -1,0 +1,146 @@
+// The command line: `comment-lens <file> [--json] [--url URL]` and `comment-lens classify`.
+// Errors go to stderr with a non-zero exit; stdout only ever carries a result.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { DumpError } from '../parser/errors';
+import { parseDump } from '../parser/dump';
+import type { Thread } from '../parser/types';
+import { analyze, type Analysis } from '../pipeline';
+import { StanceEngine } from '../stance/index';
+import { formatAnalysis } from './format';
+import { runClassify } from './classify';
+
+export const USAGE = `Usage:
+  comment-lens <file> [--json] [--url URL]   summarise a comment dump (.txt) or a saved page (.html)
+  comment-lens classify < input.jsonl        label JSON Lines {id, article, text, parent?} from stdin
+  comment-lens --help                        this help
+
+<file> is a plain-text dump (an article, then each comment as a handle line and its text)
+or a saved HTML page. --json prints the whole analysis as JSON. --url tells which site a saved
+page came from, so its adapter is chosen by host. Nothing is sent anywhere: all work is local.`;
+
+export class UsageError extends Error {}
+
+interface Options {
+  file?: string;
+  json: boolean;
+  url?: string;
+  command: 'summary' | 'classify' | 'help';
+}
+
+export function parseArgs(argv: readonly string[]): Options {
+  const opts: Options = { json: false, command: 'summary' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return { ...opts, command: 'help' };
+    else if (arg === '--json') opts.json = true;
+    else if (arg === '--url') {
+      const value = argv[++i];
+      if (!value) throw new UsageError('--url needs a value, e.g. --url https://example.com/news/1');
+      try {
+        new URL(value);
+      } catch {
+        throw new UsageError(`--url: not a URL: ${value}`);
+      }
+      opts.url = value;
+    } else if (arg.startsWith('--url=')) opts.url = arg.slice(6);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else if (arg === 'classify' && opts.file === undefined && i === 0) opts.command = 'classify';
+    else if (opts.file !== undefined) throw new UsageError(`one file at a time (got ${opts.file} and ${arg})`);
+    else opts.file = arg;
+  }
+  if (opts.command === 'summary' && opts.file === undefined) throw new UsageError('no input file given');
+  return opts;
+}
+
+function looksLikeHtml(name: string, bytes: Uint8Array): boolean {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return true;
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html');
+}
+
+export interface CliResult {
+  detected: boolean;
+  platform: string;
+  widgetOnly?: boolean;
+  analysis: Analysis;
+}
+
+export async function analyzeFile(file: string, url?: string): Promise<CliResult> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new UsageError(`${file} is a directory, not a file`);
+    bytes = await readFile(file);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(err as Error).message}`);
+  }
+  const engine = new StanceEngine();
+  if (looksLikeHtml(file, bytes)) {
+    const { threadFromHtml } = await import('./html-thread');
+    const { thread, platform, detected, widgetOnly } = threadFromHtml(new TextDecoder().decode(bytes), url);
+    return { detected, platform, widgetOnly, analysis: analyze(thread, engine) };
+  }
+  const thread: Thread = parseDump(bytes);
+  if (url) thread.article.url = url;
+  return { detected: thread.comments.length > 0, platform: 'dump', analysis: analyze(thread, engine) };
+}
+
+export function toJson(result: CliResult): unknown {
+  const { thread, labels, summary } = result.analysis;
+  const a = thread.article;
+  return {
+    detected: result.detected,
+    platform: result.platform,
+    ...(result.widgetOnly ? { widgetOnly: true } : {}),
+    article: { title: a.title ?? null, date: a.date ?? null, source: a.source ?? null, url: a.url ?? null, paragraphs: a.paragraphs },
+    comments: thread.comments.map((c, i) => ({
+      id: c.id,
+      author: c.author,
+      text: c.text,
+      time: c.time ?? null,
+      parentId: c.parentId ?? null,
+      parentInferred: c.parentInferred ?? false,
+      ...(c.parentInferred ? { parentConfidence: c.parentConfidence ?? null, parentEvidence: c.parentEvidence ?? null } : {}),
+      stance: labels[i],
+    })),
+    summary,
+  };
+}
+
+export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
+  try {
+    const opts = parseArgs(argv);
+    if (opts.command === 'help') {
+      io.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    if (opts.command === 'classify') return await runClassify(io.stdin, io.stdout, io.stderr);
+    const result = await analyzeFile(opts.file!, opts.url);
+    if (opts.json) io.stdout.write(JSON.stringify(toJson(result), null, 2) + '\n');
+    else {
+      let text = formatAnalysis(result.analysis, { platform: result.platform, file: basename(opts.file!) });
+      if (!result.detected) {
+        text = result.widgetOnly
+          ? `A comment widget is on this page, but its comments have not loaded (they load by script).\n${text}`
+          : `No comment section found.\n${text}`;
+      }
+      io.stdout.write(text + '\n');
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`comment-lens: ${err.message}\nRun comment-lens --help for usage.\n`);
+      return 2;
+    }
+    if (err instanceof DumpError) {
+      io.stderr.write(`comment-lens: ${err.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`comment-lens: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../../src/cli/main';
+import { STANCES } from '../../../src/parser/types';
+
+const root = join(__dirname, '../../..');
+const seedFile = join(root, 'seeds', readdirSync(join(root, 'seeds')).find((f) => f.endsWith('.txt'))!);
+
+function sink(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const w = new Writable({
+    write(chunk, _enc, cb) {
+      chunks.push(String(chunk));
+      cb();
+    },
+  }) as Writable & { text: () => string };
+  w.text = () => chunks.join('');
+  return w;
+}
+
+async function run(argv: string[], stdinText = '') {
+  const stdout = sink();
+  const stderr = sink();
+  const stdin = Readable.from([Buffer.from(stdinText)]);
+  const code = await main(argv, { stdout, stderr, stdin } as never);
+  return { code, out: stdout.text(), err: stderr.text() };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'lens-cli-'));
+function tmpFile(name: string, content: string | Uint8Array): string {
+  const p = join(tmp, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe('comment-lens <file>', () => {
+  test('prints the seed summary: date, source, counts and one row per comment', async () => {
+    const { code, out, err } = await run([seedFile]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('2024-06-09');
+    expect(out).toContain('Thomson Reuters');
+    expect(out).toMatch(/^9 comments/m);
+    for (const author of ['TaiwanIsNotChina', 'SaikoPhysco', 'deanzaZZR', 'kurisupisu', 'GuruMick', 'Antiquesaving', 'obladi', 'JboneInTheZone']) {
+      expect(out).toContain(author);
+    }
+    for (const s of STANCES) expect(out).toMatch(new RegExp(`^  ${s}\\s+\\d+`, 'm'));
+  });
+
+  test('--json gives the documented shape, with whole comment texts', async () => {
+    const { code, out } = await run([seedFile, '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.detected).toBe(true);
+    expect(json.platform).toBe('dump');
+    expect(json.article).toMatchObject({ date: '2024-06-09', source: 'Thomson Reuters' });
+    expect(json.article.paragraphs).toHaveLength(7);
+    expect(json.comments).toHaveLength(9);
+    const guru = json.comments.find((c: { author: string }) => c.author === 'GuruMick');
+    expect(guru.text.split('\n')).toHaveLength(4);
+    for (const c of json.comments) {
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'author', 'text', 'time', 'parentId', 'parentInferred', 'stance']));
+      expect(STANCES).toContain(c.stance.label);
+      expect(c.stance.confidence).toBeGreaterThanOrEqual(0);
+      expect(c.stance.confidence).toBeLessThanOrEqual(1);
+      expect(Array.isArray(c.stance.cues)).toBe(true);
+    }
+    const byStance = json.summary.byStance;
+    expect(byStance.support + byStance.oppose + byStance.neutral + byStance.question).toBe(9);
+    expect(json.summary.total).toBe(9);
+    expect(json.summary.byAuthor.TaiwanIsNotChina).toBe(2);
+  });
+
+  test.each([
+    [['--help'], 0],
+    [['-h'], 0],
+  ])('%j prints usage', async (argv, code) => {
+    const r = await run(argv);
+    expect(r.code).toBe(code);
+    expect(r.out).toContain('Usage:');
+  });
+
+  test.each([
+    [[], /no input file/],
+    [['/nonexistent/file.txt'], /no such file/],
+    [[tmp], /is a directory/],
+    [['a.txt', 'b.txt'], /one file at a time/],
+    [['--frobnicate'], /unknown option --frobnicate/],
+    [['x.txt', '--url'], /--url needs a value/],
+    [['x.txt', '--url', 'not a url'], /not a URL/],
+  ])('bad arguments %j: message on stderr, nothing on stdout, non-zero exit', async (argv, message) => {
+    const r = await run(argv);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+  });
+
+  test('an empty file is a clear error, not an empty result', async () => {
+    const r = await run([tmpFile('empty.txt', '')]);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/empty/i);
+  });
+
+  test('a file that is not UTF-8 text names the line', async () => {
+    const bytes = new Uint8Array([...Buffer.from(' date 2024-01-01 Hello world.\nalice\n'), 0xff, 0xfe, 0x00, 0x41]);
+    const r = await run([tmpFile('binary.txt', bytes)]);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/line 3/);
+  });
+});
+
+describe('comment-lens classify', () => {
+  const article = 'The city will ban cars from the old town starting next year, the mayor announced.';
+
+  test('one output line per input line, in order, with label, confidence and cues', async () => {
+    const lines = [
+      { id: 'a', article, text: 'Great decision, long overdue!' },
+      { id: 2, article, text: 'This is a terrible idea and it will ruin local shops.' },
+      { id: 'c', article, text: 'When does it start exactly?', parent: 'Great decision, long overdue!' },
+    ];
+    const r = await run(['classify'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n\n');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const out = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', 2, 'c']);
+    for (const o of out) {
+      expect(STANCES).toContain(o.label);
+      expect(typeof o.confidence).toBe('number');
+      expect(Array.isArray(o.cues)).toBe(true);
+    }
+  });
+
+  test.each([
+    ['{"id":1,"article":"a"}', /line 1: "text" must be a string/],
+    ['{"id":1,"article":"a","text":"t"}\nnot json', /line 2: not JSON/],
+    ['[1,2]', /line 1: expected a JSON object/],
+    ['{"id":1,"text":"t"}', /"article" must be a string/],
+    ['{"id":1,"article":"a","text":"t","parent":5}', /"parent" must be a string/],
+  ])('bad input %j: error names the line, nothing on stdout', async (input, message) => {
+    const r = await run(['classify'], input);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+  });
+});
+
+test('the installed bin runs (tsx in place)', () => {
+  const out = execFileSync(process.execPath, [join(root, 'bin/comment-lens.mjs'), '--help'], { encoding: 'utf8' });
+  expect(out).toContain('comment-lens classify');
+});
