@@ -1,0 +1,93 @@
+// Read-only DOM helpers shared by the adapters: text with line breaks, safe queries.
+
+/** Our own panel host: never read as page content. */
+export const OWN_HOST_ID = 'comment-lens';
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
+  'SECTION', 'TABLE', 'TR', 'UL',
+]);
+// Never visible text: scripts, styles, and controls whose labels are not what the reader wrote.
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SVG', 'svg', 'IFRAME', 'SELECT', 'TEXTAREA', 'INPUT']);
+
+/** querySelectorAll that never throws on a selector one DOM implementation does not support. */
+export function queryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+export function query(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+export function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+export function isOwn(el: Element): boolean {
+  return el.id === OWN_HOST_ID || el.closest(`#${OWN_HOST_ID}`) !== null;
+}
+
+/**
+ * The visible text of `el`, a line break between block elements and at <br>, spaces collapsed.
+ * `skip` leaves out a subtree (nested replies, buttons, bylines).
+ */
+export function blockText(el: Element, skip?: (e: Element) => boolean, preLine = false): string {
+  const out: string[] = [];
+  let pre = 0; // inside <pre>: line breaks in text are real
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3 /* text */) {
+      const v = node.nodeValue ?? '';
+      out.push(pre > 0 || preLine ? v : v.replace(/[\r\n]+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1 /* element */) return;
+    const e = node as Element;
+    if (SKIP.has(e.tagName) || e.getAttribute('hidden') !== null || e.getAttribute('aria-hidden') === 'true') return;
+    if (e !== el && skip?.(e)) return;
+    if (e.tagName === 'BR') {
+      out.push('\n');
+      return;
+    }
+    const block = BLOCK.has(e.tagName);
+    if (e.tagName === 'PRE') pre++;
+    if (block) out.push('\n');
+    for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) out.push('\n');
+    if (e.tagName === 'PRE') pre--;
+  };
+  walk(el);
+  return out
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** One line of text (names, dates). */
+export function lineText(el: Element): string {
+  return (el.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** The host name of a URL, lower case, or '' when it does not parse. */
+export function hostOf(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,48 @@
+// The cheap probe must never miss: wherever a detect/widget selector matches, probe() is true.
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ADAPTERS, generic } from '../../../src/sites/registry';
+import { buildKeys, probe, splitList } from '../../../src/sites/probe';
+import { linkedomDoc } from './dom-impls';
+
+const all = [...ADAPTERS, generic];
+const selectors = all.flatMap((a) => [a.detect ?? '', ...(a.widget ?? [])]).concat(generic.container ?? []).filter(Boolean);
+const keys = buildKeys(selectors);
+const page = (body: string): Document => linkedomDoc(`<html><body><p>x</p>${body}</body></html>`);
+
+describe('probe', () => {
+  test('splitList keeps commas inside attribute values', () => {
+    expect(splitList('a, [x="1,2"] b,c')).toEqual(['a', '[x="1,2"] b', 'c']);
+  });
+
+  test.each([
+    ['<div id="disqus_thread"></div>'],
+    ['<ol class="comment-list"><li class="comment" id="comment-1"></li></ol>'],
+    ['<li id="comment-9"></li>'],
+    ['<div itemscope itemtype="https://schema.org/Comment"></div>'],
+    ['<shreddit-comment></shreddit-comment>'],
+    ['<iframe src="https://disqus.com/embed/comments/?x"></iframe>'],
+    ['<div data-spotim-module="conversation"></div>'],
+    ['<span id="dna-comment-count___CPS__1"></span>'],
+    ['<div id="comments"><a href="/member/bob">bob</a></div>'],
+  ])('finds %s', (html) => {
+    expect(probe(page(html), keys)).toBe(true);
+  });
+
+  test('stays quiet on an article without comment markup', () => {
+    expect(probe(page('<article><h1>t</h1><p class="lede" id="p1">a</p><a href="/x">x</a></article>'), keys)).toBe(false);
+  });
+
+  const index: { slug: string; category: string }[] = JSON.parse(readFileSync('tests/fixtures/index.json', 'utf8'));
+  test.each(index.map((p) => [p.category, p.slug]))('no miss on %s/%s', (category, slug) => {
+    const doc = linkedomDoc(readFileSync(`tests/fixtures/${category}/${slug}.html`, 'utf8'));
+    const anyMatch = selectors.some((s) => {
+      try {
+        return doc.querySelector(s) !== null;
+      } catch {
+        return false;
+      }
+    });
+    if (anyMatch) expect(probe(doc, keys)).toBe(true);
+  });
+});
