@@ -10,7 +10,16 @@ export interface ArticleContext {
   actors: ReadonlySet<string>;
   /** number of words read from the article (0 when there is no article text) */
   size: number;
+  /**
+   * 'post' when the "article" is a short social-media post (RumourEval's source tweets), 'news'
+   * for a news page or a bare topic. The two kinds of thread have different base rates.
+   */
+  kind: 'post' | 'news';
 }
+// Content words of a social post used as the article (tweets, Reddit posts); shorter text is a
+// bare topic (VAST), longer a news story. A parsed Article is always a news page.
+const POST_MIN = 4;
+const POST_MAX = 60;
 
 const MAX_TERMS = 40;
 const MAX_WORDS = 2000; // the lead carries the subject; long articles need not be read whole
@@ -51,5 +60,6 @@ export function buildContext(article: Article | string): ArticleContext {
       .slice(0, MAX_TERMS)
       .map(([s]) => s),
   );
-  return { keyTerms, actors, size };
+  const kind = typeof article !== 'string' || size < POST_MIN || size > POST_MAX ? 'news' : 'post';
+  return { keyTerms, actors, size, kind };
 }

@@ -46,6 +46,7 @@ export function explain(m: LinearModel, f: Features, label: number): Cue[] {
     const weight = (x * m.rel[row + H + j]!) / m.temperature;
     if (weight < MIN_WEIGHT) continue;
     const feat = DENSE[j]!;
+    if (feat.hidden) continue;
     const text = evidence(f, j);
     dense.push(text === undefined ? { rule: feat.id, reason: feat.reason, weight } : { rule: feat.id, text, reason: feat.reason, weight });
   }

@@ -7,6 +7,8 @@ export interface DenseFeature {
   reason: string;
   /** prior weight per class name; training pulls the learned weight toward it (see logreg.ts) */
   prior?: Record<string, number>;
+  /** never shown as a cue: it describes the setting, not the comment */
+  hidden?: boolean;
 }
 
 const BASE: DenseFeature[] = [
@@ -33,6 +35,14 @@ const BASE: DenseFeature[] = [
   { id: 'negative-question', reason: 'negative question, likely rhetorical', prior: { oppose: 0.6, question: -0.4 } },
   { id: 'ironic-praise', reason: 'praise next to a sarcasm marker', prior: { oppose: 1.0, support: -1.0 } },
   { id: 'polarity-match', reason: 'same tone as the comment it replies to', prior: { agree: 0.8, disagree: -0.8 } },
+  { id: 'restates-article', reason: 'repeats the article\'s claim without doubting it', prior: { support: 0.5 } },
+  { id: 'question-at-you', reason: 'question aimed at someone ("you"), likely a challenge', prior: { oppose: 0.4 } },
+  { id: 'loaded-question', reason: 'question with charged wording, likely rhetorical', prior: { oppose: 0.4 } },
+  { id: 'parent-asks', reason: 'answers a question' },
+  // The setting: a social-media post as the "article" (RumourEval) or a news article / topic
+  // (the product, VAST). Lets the model keep the two kinds of threads' base rates apart.
+  { id: 'context-post', reason: 'the article is a short social-media post', hidden: true },
+  { id: 'context-news', reason: 'the article is a news story or topic', hidden: true },
 ];
 
 export const RULE_OFFSET = BASE.length;

@@ -3,6 +3,7 @@
 import type { Article, Cue, Stance, StanceLabel } from '../parser/types';
 import { buildContext, type ArticleContext } from './context';
 import { explain } from './cues';
+import { denseIndex } from './dense';
 import { extract, type Features } from './features';
 import { loadLinear, predict, type LinearModel, type StanceModel } from './model';
 
@@ -21,12 +22,22 @@ export interface ParentInfo {
 
 const STANCE_ORDER: readonly Stance[] = ['support', 'oppose', 'neutral', 'question'];
 const FLIP: Record<Stance, Stance> = { support: 'oppose', oppose: 'support', neutral: 'neutral', question: 'question' };
-const EMPTY_CONTEXT: ArticleContext = { keyTerms: new Set(), actors: new Set(), size: 0 };
+const RHETORIC = ['rhetorical-question', 'loaded-question', 'sarcasm'].map(denseIndex);
+const Q_YOU = denseIndex('question-at-you');
+const NEG = denseIndex('negative-sentiment');
+const QMARK = denseIndex('question-mark');
+/** Question form that argues rather than asks: "why would anyone...", "who cares?", charged words. */
+function rhetoricalForm(f: Features): boolean {
+  if (f.dense[QMARK] === 0) return false;
+  return RHETORIC.some((j) => f.dense[j]! > 0) || (f.dense[Q_YOU]! > 0 && f.dense[NEG]! > 0);
+}
+const EMPTY_CONTEXT: ArticleContext = { keyTerms: new Set(), actors: new Set(), size: 0, kind: 'news' };
 
 export class Engine {
   readonly stance: LinearModel;
   readonly agree: LinearModel;
   readonly alpha: number;
+  readonly rhetoricalMin: number; // Infinity = off
   private readonly si: number[]; // model class index of each stance in STANCE_ORDER
   private readonly ai: Record<Agreement, number>;
 
@@ -35,6 +46,7 @@ export class Engine {
     this.agree = loadLinear(model.agreement);
     if (this.stance.hashBits !== this.agree.hashBits) throw new Error('stance model: both parts must share hashBits');
     this.alpha = model.reply.alpha;
+    this.rhetoricalMin = model.rhetorical?.minStance ?? Number.POSITIVE_INFINITY;
     this.si = STANCE_ORDER.map((s) => this.stance.classes.indexOf(s));
     const ai = (a: Agreement): number => this.agree.classes.indexOf(a);
     this.ai = { agree: ai('agree'), disagree: ai('disagree'), neutral: ai('neutral') };
@@ -89,8 +101,17 @@ export class Engine {
     }
     let best = 0;
     for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
+    let rhetorical = false;
+    if (best === 3 && rhetoricalForm(f)) {
+      // A rhetorical question takes a side: the likelier of support / oppose, if it is likely enough.
+      const side = p[0]! > p[1]! ? 0 : 1;
+      if (p[side]! >= this.rhetoricalMin) { best = side; rhetorical = true; }
+    }
     const label = STANCE_ORDER[best]!;
     const cues = explain(this.stance, f, this.si[best]!);
+    if (rhetorical) {
+      cues.unshift({ rule: 'rhetorical-form', text: '?', reason: 'a question that argues rather than asks, so it counts as a position', weight: Math.round(p[best]! * 1000) / 1000 });
+    }
     let via: string | undefined;
     if (derived && agr && g * derived[best]! > (1 - g) * pd[best]!) {
       // The reply-derived part carries this label: say so, with the agreement cue first.

@@ -30,10 +30,14 @@ const F = {
   len: D('length'), short: D('very-short'), art: D('article-terms'), actors: D('article-actors'),
   par: D('parent-overlap'), caps: D('shouting'), quotes: D('quotes'), reply: D('is-reply'),
   negation: D('negation'), you: D('second-person'), negQ: D('negative-question'),
-  irony: D('ironic-praise'), polarity: D('polarity-match'),
+  irony: D('ironic-praise'), polarity: D('polarity-match'), restates: D('restates-article'),
+  qYou: D('question-at-you'), loadedQ: D('loaded-question'), post: D('context-post'), news: D('context-news'), parentAsks: D('parent-asks'),
 };
+const DENIAL = CUE_RULES.findIndex((r) => r.id === 'denial');
 // Comments up to this many n-grams keep full weight per n-gram; longer ones are scaled down.
 const HASH_NORM = 16;
+const PREFIX = 5;
+const PREFIX_MIN = 7;
 const SARCASM = CUE_RULES.findIndex((r) => r.id === 'sarcasm');
 
 function fnv(s: string, seed: number): number {
@@ -62,6 +66,7 @@ function overlap(t: Tokens, terms: ReadonlySet<string>): number {
 interface ParentSummary {
   stems: Set<string>;
   compound: number;
+  asks: boolean;
 }
 // A parent with many replies is read once: a small cache keyed by its text, cleared when full.
 const parentCache = new Map<string, ParentSummary>();
@@ -73,7 +78,7 @@ function parentSummary(text: string): ParentSummary {
   const t = tokenize(text);
   const stems = new Set<string>();
   for (const w of t.w) if (isContentWord(w)) stems.add(stem(w));
-  p = { stems, compound: sentiment(t, false).compound };
+  p = { stems, compound: sentiment(t, false).compound, asks: t.w.includes('?') };
   if (parentCache.size >= PARENT_CACHE_MAX) parentCache.clear();
   parentCache.set(text, p);
   return p;
@@ -106,6 +111,13 @@ export function extract(text: string, ctx: ArticleContext | null, parentText: st
       hashed.push(h & mask);
       spanFrom.push(i);
       spanTo.push(i + 1);
+      if (t.length >= PREFIX_MIN) {
+        // Word start as a second feature: "confirm", "confirmed", "confirmation" share it,
+        // and so do many misspellings.
+        hashed.push(fnv(t.slice(0, PREFIX), 0x3c6ef372) & mask);
+        spanFrom.push(i);
+        spanTo.push(i + 1);
+      }
       if (isNegator(t)) negs++;
       if (t === 'you' || t === "you're" || t === 'your' || t === 'youre' || t === 'u') you++;
       const r = raw[i]!;
@@ -140,20 +152,31 @@ export function extract(text: string, ctx: ArticleContext | null, parentText: st
   dense[F.negation] = Math.min(negs, 3) / 3;
   dense[F.you] = Math.min(you, 3) / 3;
   dense[F.negQ] = qmarks > 0 && (negs > 0 || senti.neg > 0) ? 1 : 0;
+  dense[F.qYou] = qmarks > 0 && you > 0 ? 1 : 0;
+  // Strong negative words, "?!" or shouting inside a question: it argues rather than asks.
+  dense[F.loadedQ] = qmarks > 0 && (senti.neg >= 2 || excl > 0 || caps > 0) ? 1 : 0;
+  const hits = matchRules(tokens);
+  for (const hit of hits) dense[RULE_OFFSET + hit.rule] = Math.min(dense[RULE_OFFSET + hit.rule]! + 1, 3);
+  if (ctx) {
+    if (ctx.kind === 'post') dense[F.post] = 1;
+    else dense[F.news] = 1;
+  }
   if (ctx && ctx.size > 0) {
     dense[F.art] = Math.min(overlap(tokens, ctx.keyTerms), 2);
     let a = 0;
     for (const x of w) if (ctx.actors.has(x)) a++;
     dense[F.actors] = Math.min(a, 3) / 3;
+    // Repeating the claim's words with no doubt, denial or question: affirming it (RumourEval's
+    // "support" is mostly this).
+    if (qmarks === 0 && negs === 0 && (DENIAL < 0 || dense[RULE_OFFSET + DENIAL] === 0)) dense[F.restates] = dense[F.art]!;
   }
-  const hits = matchRules(tokens);
-  for (const hit of hits) dense[RULE_OFFSET + hit.rule] = Math.min(dense[RULE_OFFSET + hit.rule]! + 1, 3);
   dense[F.irony] = SARCASM >= 0 && dense[RULE_OFFSET + SARCASM]! > 0 && senti.pos > 0 ? 1 : 0;
   if (parentText !== undefined) {
     dense[F.reply] = 1;
     const parent = parentSummary(parentText);
     dense[F.par] = Math.min(overlap(tokens, parent.stems), 2);
     dense[F.polarity] = senti.compound * parent.compound;
+    dense[F.parentAsks] = parent.asks ? 1 : 0;
   }
   return { hashed, hashScale: 1 / Math.sqrt(Math.max(1, hashed.length / HASH_NORM)), spanFrom, spanTo, dense, tokens, hits, senti };
 }

@@ -18,6 +18,11 @@ export interface StanceModel {
   stance: LinearModelData; // classes: support, oppose, neutral, question
   agreement: LinearModelData; // classes: agree, disagree, neutral (reply toward its parent)
   reply: { alpha: number }; // how strongly a reply's (dis)agreement carries the parent's stance
+  /**
+   * A question in rhetorical form (DESIGN.md: it carries a position) is labelled support or
+   * oppose when that class has at least this probability; absent = questions stay questions.
+   */
+  rhetorical?: { minStance: number };
   meta: Record<string, string | number>;
 }
 

@@ -75,6 +75,44 @@ describe('sentiment with negation', () => {
   });
 });
 
+describe('question forms and restating the article', () => {
+  test.each([
+    ['Are you serious?', 'question-at-you', 1],
+    ['Are they coming?', 'question-at-you', 0],
+    ['You are right.', 'question-at-you', 0],
+    ['Why is this so stupid and disgusting?', 'loaded-question', 1],
+    ['When is the meeting?', 'loaded-question', 0],
+    ['This is stupid and disgusting.', 'loaded-question', 0],
+  ])('%s: %s = %i', (text, id, want) => {
+    expect(dense(text, id)).toBe(want);
+  });
+  test('restating the article counts only without negation, question or denial', () => {
+    expect(dense('Japan and the U.S. kicked off talks on missile production.', 'restates-article')).toBeGreaterThan(0);
+    expect(dense('Japan and the U.S. did not kick off talks on missile production.', 'restates-article')).toBe(0);
+    expect(dense('Japan and the U.S. kicked off talks on missile production?', 'restates-article')).toBe(0);
+    expect(dense('Fake: Japan and the U.S. kicked off talks on missile production.', 'restates-article')).toBe(0);
+  });
+  test('a reply to a question is flagged, a top-level comment is not', () => {
+    expect(dense('Next week.', 'parent-asks', 'When do the talks start?')).toBe(1);
+    expect(dense('Next week.', 'parent-asks', 'The talks start soon.')).toBe(0);
+    expect(dense('Next week.', 'parent-asks')).toBe(0);
+  });
+});
+
+describe('article kind', () => {
+  test('a parsed article is a news page; a short post is a post; a bare topic is news', () => {
+    expect(engine.prepare({ paragraphs: ['Prince to play a surprise show in Toronto tonight, fans say.'] }).kind).toBe('news');
+    expect(engine.prepare('Prince to play a surprise show in Toronto tonight, fans say.').kind).toBe('post');
+    expect(engine.prepare('gun control').kind).toBe('news');
+  });
+  test('exactly one context feature is set, and neither is shown as a cue', () => {
+    const post = engine.prepare('Prince to play a surprise show in Toronto tonight, fans say.');
+    const f = engine.features(post, 'Wow, really?');
+    expect([f.dense[denseIndex('context-post')], f.dense[denseIndex('context-news')]]).toEqual([1, 0]);
+    expect(engine.classify(post, 'Wow, really?').cues.map((c) => c.rule)).not.toContain('context-post');
+  });
+});
+
 describe('context and reply features', () => {
   test('overlap with the article key terms and actors', () => {
     expect(dense('The U.S. should not push Japan into missile production.', 'article-terms')).toBeGreaterThan(0);

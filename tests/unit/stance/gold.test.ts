@@ -4,17 +4,17 @@
 // BACKLOG — known failures of the shipped model, kept honest (label we want -> label we get):
 //   "This will work."                                   support -> neutral (short positives lean neutral)
 //   "This is a smart move and it makes sense for both countries."  support -> neutral
-//   "Let's get it done, more of this please."           support -> neutral
-//   "What a stupid and dangerous plan."                 oppose  -> neutral
-//   "The deal is great." / "Good news for both countries."          support -> neutral
-//   "Thank you Japan, great partner!"                   support -> neutral
-//   "Stop dragging Japan into American wars."           oppose  -> neutral
-//   "Why would anyone think this is a good idea?"       oppose  -> question (rhetorical form not caught)
-//   "Oh great, another brilliant plan. What could possibly go wrong?"  oppose -> question
-//   "How can anyone support this madness?"              oppose  -> question
+//   "The deal is great."                                support -> oppose (weak cues; was neutral)
+//   "Good news for both countries."                     support -> neutral
+//   "Why would anyone think this is a good idea?"       oppose  -> neutral (was question; the
+//                                                       rhetorical-form rule only re-reads questions)
 //   "Is this really a good idea?"                       oppose  -> question
 // Cause: most training data is RumourEval, where praise is rarely "support" and most replies are
 // "comment"; support toward a policy is the weakest class (see the report / npm run eval).
+// Fixed by the 16-bit / VAST / rhetorical-form model and moved into GOLD below: "Let's get it
+// done...", "What a stupid and dangerous plan.", "Thank you Japan, great partner!", "Stop
+// dragging Japan into American wars.", "Oh great, another brilliant plan...", "How can anyone
+// support this madness?".
 import { describe, expect, test } from 'vitest';
 import type { Stance } from '../../../src/parser/types';
 import { StanceEngine } from '../../../src/stance/index';
@@ -31,6 +31,8 @@ const GOLD: [Stance, string][] = [
   ['support', 'Finally! About time Japan stepped up.'],
   ['support', 'I support this, it makes sense.'],
   ['support', 'Well done, this will strengthen deterrence in the region.'],
+  ['support', "Let's get it done, more of this please."],
+  ['support', 'Thank you Japan, great partner!'],
   ['oppose', "Don't do it Japan!"],
   ['oppose', 'This is a terrible idea and will only escalate tensions.'],
   ['oppose', "This won't work and it never will."],
@@ -40,6 +42,10 @@ const GOLD: [Stance, string][] = [
   ['oppose', "I don't think this will help anyone."],
   ['oppose', 'Who cares? This deal is a disaster for Japan.'],
   ['oppose', 'Are you kidding me? This is a disaster.'],
+  ['oppose', 'What a stupid and dangerous plan.'],
+  ['oppose', 'Stop dragging Japan into American wars.'],
+  ['oppose', 'Oh great, another brilliant plan. What could possibly go wrong?'],
+  ['oppose', 'How can anyone support this madness?'],
   ['question', 'When do the talks start?'],
   ['question', 'Does anyone know which missiles they mean?'],
   ['question', 'Is this confirmed?'],

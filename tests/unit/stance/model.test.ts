@@ -67,6 +67,33 @@ describe('model injection', () => {
   });
 });
 
+describe('rhetorical questions', () => {
+  // Tiny model: a question mark at the end says "question" strongly; rhetorical wording leans oppose.
+  const bits = 2;
+  const dim = (1 << bits) + DENSE.length;
+  const w = new Float32Array(4 * dim);
+  w[3 * dim + (1 << bits) + denseIndex('ends-with-question')] = 4;
+  w[1 * dim + (1 << bits) + denseIndex('rhetorical-question')] = 1;
+  const stance = serialise({ classes: ['support', 'oppose', 'neutral', 'question'], hashBits: bits, dim, w, rel: relative(w, 4, dim), bias: new Float64Array(4), temperature: 1 });
+  const base = tinyModel();
+  const withRule = new StanceEngine({ ...base, stance, rhetorical: { minStance: 0.01 } });
+  const withoutRule = new StanceEngine({ ...base, stance });
+  const ctx = withRule.prepare('anything');
+  test('a question in rhetorical form takes the likelier side, and says why', () => {
+    const l = withRule.classify(ctx, 'Why would anyone do that?');
+    expect(l.label).toBe('oppose');
+    expect(l.cues[0]!.rule).toBe('rhetorical-form');
+    expect(withoutRule.classify(ctx, 'Why would anyone do that?').label).toBe('question');
+  });
+  test('an information question stays a question', () => {
+    expect(withRule.classify(ctx, 'When does it open?').label).toBe('question');
+  });
+  test('a side less likely than the threshold leaves the question alone', () => {
+    const strict = new StanceEngine({ ...base, stance, rhetorical: { minStance: 0.5 } });
+    expect(strict.classify(ctx, 'Why would anyone do that?').label).toBe('question');
+  });
+});
+
 describe('int16 base64 codec', () => {
   test.each([[[]], [[0]], [[1, -1, 32767, -32768]], [[5, 6, 7]]])('round-trips %j', (values) => {
     expect([...decodeInt16(encodeInt16(Int16Array.from(values)))]).toEqual(values);

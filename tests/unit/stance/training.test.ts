@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { foldOf, parseCsv, parseMaskMandate, parseRumourEval, parseVast } from '../../../src/stance/training/corpus';
 import { classWeights, train } from '../../../src/stance/training/logreg';
 import { calibrationError, report } from '../../../src/stance/training/metrics';
+import { fitOffsets, macroF1With } from '../../../src/stance/training/offsets';
 import { DENSE } from '../../../src/stance/dense';
 
 describe('corpus parsing', () => {
@@ -62,5 +63,25 @@ describe('trainer', () => {
     const w = classWeights([0, 0, 0, 1], 2, 1);
     expect(w[1]).toBeGreaterThan(w[0]!);
     expect((3 * w[0]! + w[1]!) / 4).toBeCloseTo(1);
+  });
+});
+
+describe('per-class offsets', () => {
+  // Class 1 is rare and its logit always sits 0.5 below class 0: argmax never predicts it.
+  const xs = [
+    ...[...Array(20)].map(() => ({ z: Float64Array.from([1, 0, 0]), y: 0 })),
+    ...[...Array(5)].map(() => ({ z: Float64Array.from([1, 0.5, 0]), y: 1 })),
+    ...[...Array(5)].map(() => ({ z: Float64Array.from([0, 0, 1]), y: 2 })),
+  ];
+  const classes = ['a', 'b', 'c'];
+  test('raise a class that argmax never predicts, improving macro-F1', () => {
+    const off = fitOffsets(classes, xs, [1]);
+    expect(off[1]).toBeGreaterThan(0.5);
+    expect(off[0]).toBe(0);
+    expect(macroF1With(classes, xs, off)).toBeGreaterThan(macroF1With(classes, xs, [0, 0, 0]));
+  });
+  test('stay at 0 when nothing is gained', () => {
+    const clean = xs.filter((x) => x.y !== 1);
+    expect(fitOffsets(classes, clean, [1, 2])).toEqual([0, 0, 0]);
   });
 });
