@@ -4,7 +4,7 @@ import { DumpError } from './errors';
 import { decodeInput } from './decode';
 import { normalizeLine, normalizeText, splitLines } from './normalize';
 import { formatCredit, isValidIsoDate, matchCredit, readHeader } from './dump-article';
-import { handleScore, isHandleShaped } from './handles';
+import { handleScore, isHandleShaped, KNOWN_ELSEWHERE } from './handles';
 import { assignRoles } from './line-roles';
 import { inferReplies } from './replies';
 
@@ -47,7 +47,7 @@ export function parseDump(input: string | Uint8Array): Thread {
     blank = false;
   }
   const comments = readComments(body);
-  return { article, comments: inferReplies(comments, { articleText: paragraphs.join('\n') }) };
+  return { article, comments: inferReplies(comments, { articleText: paragraphs.join('\n'), uniqueIds: true }) };
 }
 
 function nextNonBlank(lines: readonly string[], from: number): number {
@@ -62,9 +62,21 @@ function nextNonBlank(lines: readonly string[], from: number): number {
  */
 function findArticleEnd(lines: readonly string[], scanFrom: number): { end: number; source?: string } {
   let lastCredit: { end: number; source: string } | undefined;
+  let lastAs: Map<string, number> | undefined; // handle-shaped line -> its last index, built on demand
+  let authorAhead = -1; // the furthest later occurrence of a handle-shaped line seen so far
   for (let i = 0; i < lines.length; i++) {
-    const credit = matchCredit(lines[i]!);
+    const line = lines[i]!;
+    if (i >= scanFrom && lastAs && isHandleShaped(line)) authorAhead = Math.max(authorAhead, lastAs.get(line)!);
+    const credit = matchCredit(line);
     if (!credit) continue;
+    if (!lastAs) {
+      lastAs = lastIndexOfHandles(lines);
+      for (let j = scanFrom; j < i; j++) if (isHandleShaped(lines[j]!)) authorAhead = Math.max(authorAhead, lastAs.get(lines[j]!)!);
+    }
+    // A token before this credit that comes back after it as a lone line is an author posting
+    // again: the comments have begun, and this "credit" is a line of a comment. Taking it as the
+    // article's end would silently turn the comments before it into article paragraphs.
+    if (authorAhead > i) break;
     const next = nextNonBlank(lines, i + 1);
     if (next < 0 || isHandleShaped(lines[next]!)) return { end: i, source: credit.source };
     lastCredit ??= { end: i, source: credit.source };
@@ -96,6 +108,12 @@ function findArticleEnd(lines: readonly string[], scanFrom: number): { end: numb
   return { end };
 }
 
+function lastIndexOfHandles(lines: readonly string[]): Map<string, number> {
+  const last = new Map<string, number>();
+  lines.forEach((l, i) => { if (l !== '' && isHandleShaped(l)) last.set(l, i); });
+  return last;
+}
+
 function nextNonBlankBack(lines: readonly string[], from: number): number {
   for (let i = from; i >= 0; i--) if (lines[i] !== '') return i;
   return -1;
@@ -112,11 +130,13 @@ function readComments(body: readonly Line[]): Comment[] {
     throw new DumpError('handle-without-text', `handle "${head.text}" has no comment text after it`, head.no);
   }
   // Pass 1 without, pass 2 with "this token is an author elsewhere in the dump".
-  let roles = assignRoles(body.map((l) => handleScore(l.text)))!;
+  const base = body.map((l) => handleScore(l.text));
+  let roles = assignRoles(base)!;
   const authorCount = new Map<string, number>();
   body.forEach((l, i) => { if (roles[i]) authorCount.set(l.text, (authorCount.get(l.text) ?? 0) + 1); });
   const elsewhere = (i: number): boolean => (authorCount.get(body[i]!.text) ?? 0) - (roles[i] ? 1 : 0) > 0;
-  const scores = body.map((l, i) => handleScore(l.text, elsewhere(i)));
+  // handleScore(l, true) is handleScore(l) + KNOWN_ELSEWHERE, added last: no second scoring pass.
+  const scores = base.map((s, i) => (s !== -Infinity && elsewhere(i) ? s + KNOWN_ELSEWHERE : s));
   roles = assignRoles(scores)!;
 
   // A strongly handle-like last line after a comment's text is a handle whose text is missing;
@@ -130,7 +150,10 @@ function readComments(body: readonly Line[]): Comment[] {
   let parts: string[] = [];
   let author = '';
   const flush = (): void => {
-    comments.push({ id: `c${comments.length + 1}`, author, text: normalizeText(parts.join('\n')) });
+    // Lines are normalised already and blank runs were collapsed above, so the join is normalised
+    // text, unless a line holds U+2028/U+2029 (a line break inside a dump line).
+    const joined = parts.join('\n');
+    comments.push({ id: `c${comments.length + 1}`, author, text: hasUnicodeBreak(joined) ? normalizeText(joined) : joined });
   };
   body.forEach((l, i) => {
     if (roles[i]) {
@@ -144,6 +167,10 @@ function readComments(body: readonly Line[]): Comment[] {
   });
   flush();
   return comments;
+}
+
+function hasUnicodeBreak(s: string): boolean {
+  return s.includes('\u2028') || s.includes('\u2029');
 }
 
 function clip(s: string): string {
@@ -162,7 +189,12 @@ export function renderDump(thread: Thread): string {
     if (p.trim() === '' || /[\r\n]/.test(p)) throw new DumpError('unrenderable', `paragraph ${i + 1} is empty or spans lines`);
     return p;
   });
-  if (source !== undefined) {
+  if (source === undefined) {
+    // With no credit of its own, the reader would take a comment line ending like a credit for the
+    // article's end and read the comments before it as article text.
+    const credited = [...out, ...thread.comments.flatMap((c) => splitLines(c.text))].find((l) => matchCredit(l) !== null);
+    if (credited !== undefined) throw new DumpError('unrenderable', `"${clip(credited)}" ends like a © credit but the article has no source`);
+  } else {
     const credit = formatCredit(source, date);
     if (out.length === 0) out.push(credit);
     else out[out.length - 1] += credit;

@@ -34,6 +34,9 @@ export const REPLY_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 export function isHandleShaped(line: string): boolean {
+  // Cheap rejections first (most lines are sentences): at most 40 code points, i.e. 80 UTF-16
+  // units, and never a space.
+  if (line.length > 80 || line.includes(' ')) return false;
   return HANDLE_SHAPE.test(line) && HAS_ALNUM.test(line);
 }
 
@@ -41,6 +44,9 @@ export function isHandleShaped(line: string): boolean {
 export function isReplyWord(line: string): boolean {
   return REPLY_WORDS.has(line.toLowerCase().replace(/[.!?…]+$/u, ''));
 }
+
+/** Outweighs the reply-word penalty: "Exactly" posting twice is a person. */
+export const KNOWN_ELSEWHERE = 3.5;
 
 /**
  * Log-odds-like score that a trimmed line is a handle: > 0 leans handle, < 0 leans comment text,
@@ -63,6 +69,6 @@ export function handleScore(line: string, knownElsewhere = false): number {
     if (len > 3 && JA_SENTENCE_END.test(line)) s -= 3;
   }
   if (line.length > 30) s -= 1;
-  if (knownElsewhere) s += 3.5; // outweighs the reply-word penalty: "Exactly" posting twice is a person
+  if (knownElsewhere) s += KNOWN_ELSEWHERE; // last, so callers may add it to a score they have
   return s;
 }

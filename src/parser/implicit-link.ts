@@ -14,55 +14,96 @@ import {
 export const IMPLICIT_LOOKBACK = 3; // skip at most a couple of own follow-up posts
 const MIN_IMPLICIT = 0.5; // = MIN_CONFIDENCE in replies.ts (not imported: that would be a cycle)
 
-/** How common each content word is across the thread; article words are topic, not evidence. */
+/**
+ * How common each content word is across the thread; article words are topic, not evidence.
+ * Also keeps what implicitLink needs of each comment's opening, so no word list outlives its
+ * comment's tokenisation (keeping 100k of them alive was most of the parser's GC time).
+ */
 export class TopicStats {
-  readonly opening: string[][] = []; // first 8 words of each comment
-  readonly length: number[] = []; // word count of each comment
-  private readonly stems: number[][] = []; // distinct content-stem ids of each comment
-  private readonly ids = new Map<string, number>(); // stem -> id: one Map lookup per word
+  readonly first: string[] = []; // first word of each comment ("" when none)
+  readonly back: (string | null)[] = []; // backReference of each comment's first words
+  readonly length: Int32Array; // word count of each comment
+  private stems = new Int32Array(1024); // distinct content-stem ids of all comments, back to back
+  private readonly start: Int32Array; // comment i's stems are stems[start[i] .. start[i+1])
+  private readonly ids = new Map<string, number>(); // stem -> id
+  private readonly wordStem = new Map<string, number>(); // word -> stem id, -1 for no content word
   private readonly names: string[] = [];
   private readonly df: number[] = [];
   private readonly maxDf: number;
+  private readonly mark: Int32Array; // stem id -> stamp of the last shared() call that saw it
+  private stamp = 0;
 
   constructor(comments: readonly Comment[], articleText: string) {
+    const n = comments.length;
+    this.length = new Int32Array(n);
+    this.start = new Int32Array(n + 1);
     const last: number[] = []; // id -> last comment index it was counted for (per-comment dedupe)
-    comments.forEach((c, i) => {
-      const ws = words(c.text); // the one tokenisation per comment: it is the hot path
-      const stems: number[] = [];
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const ws = words(comments[i]!.text); // the one tokenisation per comment: it is the hot path
+      this.start[i] = at;
       for (const w of ws) {
-        if (!isContentWord(w)) continue;
-        const s = stem(w);
-        let id = this.ids.get(s);
-        if (id === undefined) { id = this.names.length; this.ids.set(s, id); this.names.push(s); this.df.push(0); last.push(-1); }
-        if (last[id] === i) continue;
+        const id = this.stemId(w, last);
+        if (id < 0 || last[id] === i) continue;
         last[id] = i;
-        stems.push(id);
+        if (at === this.stems.length) this.grow();
+        this.stems[at++] = id;
         this.df[id]!++;
       }
-      this.stems.push(stems);
-      this.opening.push(ws.slice(0, 8));
-      this.length.push(ws.length);
-    });
-    this.maxDf = Math.max(3, Math.ceil(comments.length * 0.1)); // in more comments: thread topic
+      this.first.push(ws[0] ?? '');
+      this.back.push(backReference(ws));
+      this.length[i] = ws.length;
+    }
+    this.start[n] = at;
+    this.maxDf = Math.max(3, Math.ceil(n * 0.1)); // in more comments: thread topic
+    this.mark = new Int32Array(this.names.length);
     for (const s of contentStems(articleText)) {
       const id = this.ids.get(s);
       if (id !== undefined) this.df[id] = Infinity; // article words never count as shared
     }
   }
 
+  /** The stem id of a word, -1 when it is no content word; one Map lookup for a word seen before. */
+  private stemId(w: string, last: number[]): number {
+    let id = this.wordStem.get(w);
+    if (id !== undefined) return id;
+    id = -1;
+    if (isContentWord(w)) {
+      const s = stem(w);
+      id = this.ids.get(s) ?? -1;
+      if (id < 0) { id = this.names.length; this.ids.set(s, id); this.names.push(s); this.df.push(0); last.push(-1); }
+    }
+    this.wordStem.set(w, id);
+    return id;
+  }
+
+  private grow(): void {
+    const bigger = new Int32Array(this.stems.length * 2);
+    bigger.set(this.stems);
+    this.stems = bigger;
+  }
+
+  /** Shared uncommon content stems of comments a and b, in a's order. */
   shared(a: number, b: number): string[] {
-    const sb = new Set(this.stems[b]);
-    return this.stems[a]!.filter((id) => sb.has(id) && this.df[id]! <= this.maxDf).map((id) => this.names[id]!);
+    // Stamp b's stems instead of building a Set per call: this runs for most comments.
+    const stamp = ++this.stamp;
+    for (let k = this.start[b]!; k < this.start[b + 1]!; k++) this.mark[this.stems[k]!] = stamp;
+    const out: string[] = [];
+    for (let k = this.start[a]!; k < this.start[a + 1]!; k++) {
+      const id = this.stems[k]!;
+      if (this.mark[id] === stamp && this.df[id]! <= this.maxDf) out.push(this.names[id]!);
+    }
+    return out;
   }
 }
 
 export interface ImplicitContext {
   comments: readonly Comment[];
-  inferred: readonly Comment[]; // links made so far (earlier comments are final)
+  /** index of comment p's parent (markup or inferred so far; earlier comments are final) */
+  parentIndexOf: (p: number) => number | undefined;
   topics: TopicStats;
   sameAuthor: (a: number, b: number) => boolean;
   firstBy: (i: number) => number | undefined; // index of comment i's author's first comment
-  indexOf: (id: string) => number | undefined;
 }
 
 export function implicitLink(
@@ -75,12 +116,11 @@ export function implicitLink(
   }
   if (p < 0) return undefined;
   const text = comments[i]!.text;
-  const ws = ctx.topics.opening[i]!;
   const nWords = ctx.topics.length[i]!;
   const cues: string[] = [];
   let score = 0;
 
-  const w0 = ws[0] ?? '';
+  const w0 = ctx.topics.first[i]!;
   if (OPENING_CONJUNCTIONS.has(w0)) { score += 0.35; cues.push(`opens with "${w0}"`); }
   else if (OPENING_ANSWERS.has(w0)) { score += 0.4; cues.push(`opens with "${w0}"`); }
   else {
@@ -88,7 +128,7 @@ export function implicitLink(
     const opener = CJK_OPENERS.find((o) => start.startsWith(o));
     if (opener) { score += 0.35; cues.push(`opens with "${opener}"`); }
   }
-  const back = backReference(ws);
+  const back = ctx.topics.back[i]!;
   if (back) {
     score += back.includes(' ') || back.startsWith('you') ? 0.2 : 0.15;
     cues.push(`refers back ("${back}")`);
@@ -101,14 +141,14 @@ export function implicitLink(
     score += Math.min(0.25, 0.1 * shared.length);
     cues.push(`shares ${shared.slice(0, 3).map((w) => `"${w}"`).join(', ')}`);
   }
-  const parentOfP = ctx.inferred[p]!.parentId;
-  const pAnswered = parentOfP === undefined ? undefined : ctx.indexOf(parentOfP);
+  const pAnswered = ctx.parentIndexOf(p);
   const first = ctx.firstBy(i);
   if (pAnswered !== undefined && sameAuthor(pAnswered, i)) {
     score += 0.2; cues.push('previous comment answered this author');
   } else if (first !== undefined && first < p) {
     score += 0.1; cues.push('author returns');
   }
-  if (score <= 0) return undefined;
+  // Below the threshold the caller drops the link anyway: skip building its evidence text.
+  if (score < MIN_IMPLICIT) return undefined;
   return { parent: p, confidence: Math.min(0.9, score), evidence: `follows ${comments[p]!.id}: ${cues.join('; ')}` };
 }

@@ -34,11 +34,14 @@ const ASCII = /^[\t\n\r -~]*$/; // printable ASCII and line breaks
 
 /** Lower-case word tokens of any script; apostrophes kept inside words ("don't"). */
 export function words(text: string): string[] {
-  const t = text.toLowerCase().replace(/[’‘]/g, "'");
   // ASCII fast path: the Unicode property regex is several times slower and most text is ASCII.
-  if (ASCII.test(t)) return t.match(/[a-z0-9]+(?:'[a-z0-9]+)*/g) ?? [];
+  // ASCII text has no curly quotes and lower-cases to ASCII, so the checks can run on it directly.
+  if (ASCII.test(text)) return text.toLowerCase().match(ASCII_WORD) ?? [];
+  const t = text.toLowerCase().replace(/[’‘]/g, "'");
+  if (ASCII.test(t)) return t.match(ASCII_WORD) ?? []; // e.g. the Kelvin sign lower-cases to "k"
   return t.match(/[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
 }
+const ASCII_WORD = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
 
 /** Crude stem so "weapon" meets "weapons": enough for overlap counting, not linguistics. */
 export function stem(w: string): string {
@@ -55,7 +58,17 @@ export function contentStems(text: string | readonly string[]): Set<string> {
 }
 
 export function isContentWord(w: string): boolean {
-  return !STOPWORDS.has(w) && !(w.length < 3 && /^[a-z0-9]+$/.test(w));
+  return !STOPWORDS.has(w) && !(w.length < 3 && isAsciiAlnum(w));
+}
+
+/** /^[a-z0-9]+$/ without a regex call per word (hot: every word of every comment). */
+function isAsciiAlnum(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /**

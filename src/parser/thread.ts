@@ -12,13 +12,14 @@ export function buildThread(raw: RawPage): Thread {
     const c: Comment = { id: ids[i]!, author: normalizeLine(rc.author ?? ''), text: normalizeText(rc.text) };
     const time = rc.time?.trim();
     if (time) c.time = time;
+    if (rc.placeholder) c.placeholder = rc.placeholder;
     const p = parents[i];
     if (p !== undefined) c.parentId = ids[p]!;
     return c;
   });
   // Nested markup already says who answers whom; guessing is for flat lists only.
   const flat = parents.every((p) => p === undefined) && raw.comments.every((c) => !(c.depth && c.depth > 0));
-  return { article, comments: flat ? inferReplies(comments, { articleText: article.paragraphs.join('\n') }) : comments };
+  return { article, comments: flat ? inferReplies(comments, { articleText: article.paragraphs.join('\n'), uniqueIds: true }) : comments };
 }
 
 function buildArticle(raw: RawPage): Article {

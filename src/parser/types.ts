@@ -20,6 +20,8 @@ export interface Comment {
   parentInferred?: boolean; // true when the link was guessed, not marked up
   parentConfidence?: number; // 0..1, set when parentInferred
   parentEvidence?: string; // why the link was inferred ("@handle", "quotes c3", ...)
+  /** a slot the site shows without its content (deleted, removed, private): counted, never labelled by its words */
+  placeholder?: 'deleted' | 'private';
 }
 
 export interface Thread {
@@ -64,6 +66,7 @@ export interface RawComment {
   time?: string;
   parentId?: string; // from markup (reply-to, nesting)
   depth?: number; // nesting depth from markup, 0 = top level
+  placeholder?: 'deleted' | 'private'; // see Comment.placeholder
 }
 
 export interface RawPage {

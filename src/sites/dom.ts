@@ -77,6 +77,33 @@ export function blockText(el: Element, skip?: (e: Element) => boolean, preLine =
     .join('\n');
 }
 
+/**
+ * Whether `el` shows any text, looking at no more than `budget` nodes: a detection check that
+ * stops at the first word instead of reading the whole subtree (a wrapper can hold the page).
+ * Past the budget with no text seen, the answer is false.
+ */
+export function hasText(el: Element, budget = 2000): boolean {
+  if (SKIP.has(el.tagName) || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return false;
+  let n = 0;
+  let node: Node | null = el.firstChild;
+  while (node && n++ < budget) {
+    let down = false;
+    if (node.nodeType === 3 /* text */) {
+      if (/\S/.test(node.nodeValue ?? '')) return true;
+    } else if (node.nodeType === 1 /* element */) {
+      const e = node as Element;
+      down = !SKIP.has(e.tagName) && e.getAttribute('hidden') === null && e.getAttribute('aria-hidden') !== 'true';
+    }
+    if (down && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
+  }
+  return false;
+}
+
 /** One line of text (names, dates). */
 export function lineText(el: Element): string {
   return (el.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();

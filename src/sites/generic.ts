@@ -1,8 +1,7 @@
 // The generic heuristic: common comment markup (schema.org Comment microdata, WordPress-like
 // lists, #comments containers). Its fields are also every adapter's per-field fallback.
-import type { Extraction, SiteAdapter } from './types';
-import { blockText, isOwn, query, queryAll } from './dom';
-import { extractWith } from './extract';
+import type { SiteAdapter } from './types';
+import { hasText, isOwn, query, queryAll } from './dom';
 
 // Comment sections, most specific first.
 const CONTAINERS = [
@@ -45,7 +44,7 @@ export const generic: SiteAdapter = {
   id: 'generic',
   // anything comment-like; verify() decides whether it really holds comments
   detect: [...CONTAINERS, ...ITEMS].join(', '),
-  verify: (doc) => findItems(doc) !== null,
+  verify: (doc, possible) => findItems(doc, undefined, possible) !== null,
   container: CONTAINERS,
   exclude: EXCLUDE,
   strip: [
@@ -100,26 +99,23 @@ export const generic: SiteAdapter = {
     ['[itemprop="commentCount"]', 'content'], // schema.org commentCount on <meta>
     ['[itemprop="commentCount"]', ''], // the same on visible text
   ],
-  extract: (doc, url) => {
-    const found = findItems(doc);
-    return extractWith(doc, { ...generic, comment: found?.selector ?? '', extract: undefined }, url);
-  },
+  pickComment: (doc, scope) => findItems(doc, scope)?.selector,
 };
 
-/** The first item selector that finds a comment with text, and where. */
-function findItems(doc: Document): { selector: string } | null {
-  const container = CONTAINERS.map((c) => query(doc, c)).find((c) => c && !isOwn(c)) ?? null;
+/**
+ * The first item selector that finds a comment with text (inside `within` only, when given).
+ * `possible` (the probe's answer) skips selectors that match nowhere, and their whole-page queries.
+ */
+function findItems(doc: Document, within?: ParentNode, possible: (s: string) => boolean = () => true): { selector: string } | null {
+  const container = within ? null : (CONTAINERS.filter(possible).map((c) => query(doc, c)).find((c) => c && !isOwn(c)) ?? null);
+  const items = ITEMS.filter(possible);
   // inside the comment section first, so a sidebar's look-alike markup does not win
-  for (const scope of container ? [container, doc] : [doc]) {
-    for (const selector of ITEMS) {
-      const found = queryAll(scope, selector).slice(0, 20);
-      const real = found.some((el) => !isOwn(el) && !EXCLUDE.some((x) => el.closest(x)) && blockText(el).length > 0);
+  for (const scope of within ? [within] : container ? [container, doc] : [doc]) {
+    for (const selector of items) {
+      const found = queryAll(scope, selector).slice(0, 20); // enough to tell comments from a stray class
+      const real = found.some((el) => !isOwn(el) && !EXCLUDE.some((x) => el.closest(x)) && hasText(el));
       if (real) return { selector };
     }
   }
   return null;
-}
-
-export function genericExtract(doc: Document, url?: string): Extraction {
-  return (generic.extract as NonNullable<SiteAdapter['extract']>)(doc, url);
 }

@@ -32,10 +32,18 @@ export const redditRedesign: SiteAdapter = {
     author: ['a[data-testid="comment_author_link"]'],
     // saved pages may lack the name link; the avatar link and header still carry /user/NAME/
     authorFrom: [['a[data-testid="comment_author_icon"]', 'href', /\/user\/([^/]+)\//], ['[to^="/user/"]', 'to', /\/user\/([^/]+)\//]],
-    text: ['[data-testid="comment"]'], // deleted comments have none and are skipped
+    text: ['[data-testid="comment"]'], // the body; a deleted comment has none (see placeholders)
     time: [['[data-testid="comment_timestamp"]', '']],
     level: [['span', '', /^level (\d+)$/]], // screen-reader label "level 2"
   },
+  placeholders: [
+    {
+      match: '[data-testid="post-comment-header-deleted"]', // the header a deleted comment has instead of a body
+      kind: 'deleted',
+      // its first words, "Comment deleted by user", before the "·" and the timestamp
+      text: '[data-testid="post-comment-header-deleted"] > span > span:first-child',
+    },
+  ],
 };
 
 export const oldReddit: SiteAdapter = {

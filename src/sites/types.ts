@@ -1,5 +1,5 @@
 // Site adapters are data: ordered selector lists the shared extractor interprets (see extract.ts).
-import type { RawPage } from '../parser/types';
+import type { RawComment, RawPage } from '../parser/types';
 
 /**
  * [selector, attr, pattern?]: selector '' means the comment element itself; attribute '' means its
@@ -25,14 +25,36 @@ export interface FieldSpecs {
   level?: readonly AttrPick[];
 }
 
+/** An item the site shows without its content: a slot of the thread all the same (replies hang under it). */
+export interface PlaceholderSpec {
+  /** matches the item itself, or an element of it, when the item is a placeholder */
+  match: string;
+  kind: 'deleted' | 'private';
+  /** where the page shows the placeholder's words ("Comment deleted by user"), when the body has none */
+  text?: string;
+}
+
+/** The line before a page owner's answer kept inside a reader's comment (see OwnerAnswers). */
+export const OWNER_ANSWER_MARK = '— reply by the blog owner:';
+
+/** Answers by the page's owner printed inside a reader's item: kept in that comment's text, after `mark`. */
+export interface OwnerAnswers {
+  selectors: readonly string[];
+  /** the line put before the answer, so a reader (and the stance engine) can tell whose words follow */
+  mark: string;
+}
+
 export interface SiteAdapter {
   id: string;
   /** host suffixes ("disqus.com" matches "embed.disqus.com") */
   hosts?: readonly string[];
   /** one cheap selector whose match means "this platform's comments (or widget) are here" */
   detect?: string;
-  /** extra check run only after `detect` matched (the generic heuristic) */
-  verify?: (doc: Document) => boolean;
+  /**
+   * extra check run only after `detect` matched (the generic heuristic); `possible`, when given,
+   * says which selectors of detect/widget lists may match at all (the probe's answer)
+   */
+  verify?: (doc: Document, possible?: (selector: string) => boolean) => boolean;
   /** the comment section, observed for live comments; first match wins */
   container?: readonly string[];
   /** one comment item */
@@ -52,8 +74,19 @@ export interface SiteAdapter {
   statedCount?: readonly AttrPick[];
   /** elements whose open shadow root holds the comments (Coral, OpenWeb) */
   shadowHosts?: readonly string[];
-  /** for odd platforms: a hook that reads the DOM its own way (still read-only) */
-  extract?: (doc: Document, url: string | undefined) => Extraction;
+  placeholders?: readonly PlaceholderSpec[];
+  ownerAnswers?: OwnerAnswers;
+  /** for adapters whose item selector depends on the page (generic): picks it, inside `scope` if given */
+  pickComment?: (doc: Document, scope?: ParentNode) => string | undefined;
+}
+
+/** The comments alone (extractComments): what a re-read after live mutations needs. */
+export interface CommentsExtraction {
+  comments: RawComment[];
+  /** the element of comment i, same order as comments */
+  elements: Element[];
+  /** the comment section (or, with no comments yet, the widget target), for observing */
+  container: Element | null;
 }
 
 export interface Extraction {

@@ -29,8 +29,8 @@ export function summarize(thread: Thread, labels: readonly StanceLabel[]): Summa
     }
   });
   // Most active first; ties keep first-appearance order (Map order, stable sort).
-  const byAuthor: Record<string, number> = {};
-  for (const [author, n] of [...authorCounts].sort((a, b) => b[1] - a[1])) byAuthor[author] = n;
+  // fromEntries defines own properties, so an author named "__proto__" is counted like any other.
+  const byAuthor: Record<string, number> = Object.fromEntries([...authorCounts].sort((a, b) => b[1] - a[1]));
   return { total: thread.comments.length, byStance, byAuthor, repliesInferred, repliesMarked, unsure };
 }
 

@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { detectPage, extractPage } from '../../../src/sites/registry';
 import { generic } from '../../../src/sites/generic';
-import { DOMS, closeHappyWindows, withoutSvgStyles } from './dom-impls';
+import { DOMS, closeHappyWindows, linkedomDoc, withoutSvgStyles } from './dom-impls';
+import { blockText, hasText } from '../../../src/sites/dom';
 
 const ARTICLE = `<article><h1>Council approves bike lanes</h1><time datetime="2024-05-02">May 2</time>
 <p>The council voted 7-2 on Tuesday to add protected bike lanes on Main Street.</p>
@@ -69,6 +70,18 @@ describe.each(DOMS)('%s', (_name, make) => {
       .replace('</body>', '<aside class="widget_recent_comments"><ul><li class="comment" id="comment-7">w on post</li></ul></aside><div id="comment-lens"><li class="comment" id="comment-8"><div class="comment-content">ours</div></li></div></body>'));
     expect(extractPage(doc).page.comments.map((c) => c.text)).toEqual(['real']);
   });
+});
+
+test.each([
+  ['<div>  <span> </span><b>x</b></div>', true],
+  ['<div> <script>var a = 1;</script><span hidden>secret</span></div>', false],
+  ['<div aria-hidden="true">x</div>', false],
+  ['<div><p></p><p><i>deep</i></p></div>', true],
+  [`<div>${'<p></p>'.repeat(50)}<p>late</p></div>`, false], // past a budget of 40 nodes
+])('hasText(%s) is %s (budget 40)', (html, want) => {
+  const el = linkedomDoc(`<html><body>${html}</body></html>`).body.firstElementChild as Element;
+  expect(hasText(el, 40)).toBe(want);
+  if (want) expect(blockText(el).length).toBeGreaterThan(0);
 });
 
 test('the happy-dom workaround only drops <style> inside <svg>', () => {

@@ -1,13 +1,21 @@
-// The cheap probe must never miss: wherever a detect/widget selector matches, probe() is true.
+// The cheap probe must never miss: wherever a detect/widget selector matches, probe() is true and
+// that selector is among candidates().
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ADAPTERS, generic } from '../../../src/sites/registry';
-import { buildKeys, probe, splitList } from '../../../src/sites/probe';
+import { buildKeys, candidates, probe, splitList } from '../../../src/sites/probe';
 import { linkedomDoc } from './dom-impls';
 
 const all = [...ADAPTERS, generic];
 const selectors = all.flatMap((a) => [a.detect ?? '', ...(a.widget ?? [])]).concat(generic.container ?? []).filter(Boolean);
 const keys = buildKeys(selectors);
+function matchesSomewhere(doc: Document, s: string): boolean {
+  try {
+    return doc.querySelector(s) !== null;
+  } catch {
+    return false;
+  }
+}
 const page = (body: string): Document => linkedomDoc(`<html><body><p>x</p>${body}</body></html>`);
 
 describe('probe', () => {
@@ -36,13 +44,17 @@ describe('probe', () => {
   const index: { slug: string; category: string }[] = JSON.parse(readFileSync('tests/fixtures/index.json', 'utf8'));
   test.each(index.map((p) => [p.category, p.slug]))('no miss on %s/%s', (category, slug) => {
     const doc = linkedomDoc(readFileSync(`tests/fixtures/${category}/${slug}.html`, 'utf8'));
-    const anyMatch = selectors.some((s) => {
-      try {
-        return doc.querySelector(s) !== null;
-      } catch {
-        return false;
-      }
-    });
+    const anyMatch = selectors.some((s) => matchesSomewhere(doc, s));
     if (anyMatch) expect(probe(doc, keys)).toBe(true);
+    // per selector too: detectPage queries only the candidates, so a matching one must be among them
+    const maybe = candidates(doc, keys);
+    for (const s of selectors.flatMap(splitList)) if (matchesSomewhere(doc, s)) expect(maybe.has(s), s).toBe(true);
+  });
+
+  test('candidates narrow the real queries to the selectors whose key is present', () => {
+    const maybe = candidates(page('<div id="comments"></div><span class="comment-count">3</span>'), keys);
+    expect(maybe.has('#comments')).toBe(true);
+    expect(maybe.has('#disqus_thread')).toBe(false);
+    expect(maybe.has('li.comment')).toBe(false);
   });
 });

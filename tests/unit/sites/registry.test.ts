@@ -26,7 +26,7 @@ test('adapter ids are unique and generic is last, outside the list', () => {
 test.each(all.map((a) => [a.id, a] as const))('%s is well-formed', (_id, a) => {
   expect(a.detect || (a.widget ?? []).length > 0).toBeTruthy();
   for (const h of a.hosts ?? []) expect(h).toMatch(/^[a-z0-9.-]+\.[a-z]+$/);
-  if (a.comment || a.extract) expect(a.fields?.text?.length || a.extract).toBeTruthy();
+  if (a.comment || a.pickComment) expect(a.fields?.text?.length).toBeTruthy();
 });
 
 describe.each(DOMS)('%s', (_name, make) => {
