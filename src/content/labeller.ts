@@ -1,0 +1,46 @@
+// Labels a thread one comment at a time (so the content script can slice the work), in the same
+// way as labelThread: parents come earlier and each reply is told its parent's label.
+import type { StanceLabel, Thread } from '../parser/types';
+import type { ArticleContext, StanceEngine } from '../stance/index';
+
+export class Labeller {
+  readonly labels: StanceLabel[] = [];
+  private byId = new Map<string, number>();
+  private ctx: ArticleContext;
+
+  constructor(
+    private engine: StanceEngine,
+    private thread: Thread,
+  ) {
+    this.ctx = engine.prepare(thread.article);
+  }
+
+  /** Labels comment i; call with i = 0, 1, 2, … in order. */
+  label(i: number): StanceLabel {
+    const c = this.thread.comments[i]!;
+    if (c.placeholder) return this.keep(i, placeholderLabel(c.placeholder));
+    const pi = c.parentId === undefined ? undefined : this.byId.get(c.parentId);
+    const parent = pi === undefined ? undefined : this.thread.comments[pi];
+    const label = parent
+      ? this.engine.classify(this.ctx, c.text, { id: parent.id, text: parent.text, label: this.labels[pi!] })
+      : this.engine.classify(this.ctx, c.text);
+    this.labels[i] = label;
+    this.byId.set(c.id, i);
+    return label;
+  }
+
+  /** Reuses a label computed earlier for the same comment (live updates keep old labels). */
+  keep(i: number, label: StanceLabel): StanceLabel {
+    this.labels[i] = label;
+    this.byId.set(this.thread.comments[i]!.id, i);
+    return label;
+  }
+}
+
+/**
+ * A deleted or private slot: counted, never labelled by its words ("[deleted]" is not a
+ * stance). Neutral with zero confidence, so it also counts as unsure, and says why.
+ */
+export function placeholderLabel(kind: 'deleted' | 'private'): StanceLabel {
+  return { label: 'neutral', confidence: 0, cues: [{ rule: 'placeholder', reason: `${kind} comment: nothing to read`, weight: 0 }] };
+}

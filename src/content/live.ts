@@ -1,0 +1,57 @@
+// Live comments: one MutationObserver on the comment section, records batched into one
+// callback per quiet period, our own insertions ignored (they would otherwise loop forever).
+
+export const OWN_ATTR = 'data-lens-own';
+
+/** A node we inserted (tag, wrapper, panel host) or a node inside one. */
+export function isOwnNode(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!el?.closest(`[${OWN_ATTR}]`);
+}
+
+export interface RecordLike {
+  addedNodes: ArrayLike<Node>;
+  removedNodes: ArrayLike<Node>;
+}
+
+/** Does this batch hold a change made by the page rather than by us? */
+export function hasPageChange(records: readonly RecordLike[]): boolean {
+  return records.some((r) => {
+    const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
+    return nodes.some((n) => !isOwnNode(n) && !isBlankText(n));
+  });
+}
+
+function isBlankText(n: Node): boolean {
+  return n.nodeType === 3 && !n.textContent?.trim();
+}
+
+/**
+ * Observes `target`; calls `onChange` once the page has been quiet for `delayMs`, and not more
+ * than once per `minIntervalMs` (each call re-reads the page: 5-60 ms, Readability included).
+ */
+export function observePage(target: Node, signal: AbortSignal, onChange: () => void, delayMs = 300, minIntervalMs = 2000): void {
+  const win = (target.ownerDocument ?? (target as Document)).defaultView;
+  if (!win?.MutationObserver || signal.aborted) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = -Infinity;
+  const run = (): void => {
+    timer = undefined;
+    last = Date.now();
+    if (!signal.aborted) onChange();
+  };
+  const observer = new win.MutationObserver((records) => {
+    if (!hasPageChange(records)) return;
+    clearTimeout(timer);
+    timer = setTimeout(run, Math.max(delayMs, last + minIntervalMs - Date.now()));
+  });
+  observer.observe(target, { childList: true, subtree: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    },
+    { once: true },
+  );
+}

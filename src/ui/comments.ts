@@ -1,0 +1,245 @@
+// The page side of the UI: marks each comment element with our data-lens-* attributes, attaches
+// its tag, hides and shows it. Nothing of the page is removed or rewritten; destroy() undoes all.
+import type { Stance, StanceLabel } from '../parser/types';
+import { adopt, makeSheet, type StyleRoot } from './sheets';
+import { PAGE_CSS, TAG_CSS } from './styles';
+import { createTag, placementFor, type Placement, type Tag } from './tag';
+
+export const LENS_ATTRS = ['data-lens-stance', 'data-lens-collapsed', 'data-lens-place', 'data-lens-current', 'data-lens-keep'] as const;
+
+/**
+ * Above this many comments, tags are built only as their comment nears the viewport: every tag
+ * inserted re-lays out the page, and on a 10,000-comment page that, not labelling, is the cost.
+ */
+export const LAZY_TAGS_ABOVE = 300;
+
+export interface CommentItem {
+  el: Element;
+  author: string;
+  label: StanceLabel;
+  /** the site shows this slot without content: the tag says so instead of a stance */
+  placeholder?: 'deleted' | 'private';
+}
+
+interface Entry extends CommentItem {
+  tag: Tag | null;
+  placement: Placement;
+  collapsed: boolean;
+  /** the page's own style attribute, kept while our inline fallback hides the comment */
+  savedStyle?: string | null;
+}
+
+export class CommentLayer {
+  private entries: Entry[] = [];
+  private byEl = new Map<Element, Entry>();
+  private undo: Array<() => void> = [];
+  private roots = new Set<StyleRoot>();
+  private pageSheet: CSSStyleSheet | null;
+  private tagSheet: CSSStyleSheet | null;
+  /** true when the page refused our stylesheet: hide with an inline style instead */
+  private inlineFallback = false;
+  private badges: boolean;
+  private theme: 'light' | 'dark';
+  private current = -1;
+  private io: IntersectionObserver | null = null;
+  /** children of a comment that hold its nested replies: kept visible when it collapses */
+  private kept = new Set<Element>();
+
+  constructor(
+    private doc: Document,
+    private opts: { theme: 'light' | 'dark'; showBadges: boolean; onToggle: (i: number) => void },
+  ) {
+    this.pageSheet = makeSheet(PAGE_CSS, doc);
+    this.tagSheet = makeSheet(TAG_CSS, doc);
+    this.badges = opts.showBadges;
+    this.theme = opts.theme;
+  }
+
+  /** Called once the comment count is known: many comments -> tags on demand. */
+  expect(total: number): void {
+    const IO = this.doc.defaultView?.IntersectionObserver;
+    if (total <= LAZY_TAGS_ABOVE || !IO || this.io) return;
+    this.io = new IO(
+      (records) => {
+        for (const r of records) {
+          if (!r.isIntersecting) continue;
+          this.io?.unobserve(r.target);
+          const e = this.byEl.get(r.target);
+          if (e) this.ensureTag(e);
+        }
+      },
+      { rootMargin: '1500px 0px' }, // a screen or two ahead, so scrolling never shows a gap
+    );
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  item(i: number): Readonly<CommentItem> & { collapsed: boolean } {
+    const e = this.entries[i]!;
+    return { el: e.el, author: e.author, label: e.label, collapsed: e.collapsed };
+  }
+
+  private addRoot(el: Element): void {
+    const root = el.getRootNode() as StyleRoot;
+    if (this.roots.has(root)) return;
+    this.roots.add(root);
+    const off = adopt(root, this.pageSheet, PAGE_CSS);
+    if (off) this.undo.push(off);
+    else if (root.nodeType === 9) this.inlineFallback = true;
+  }
+
+  private ensureTag(e: Entry): Tag {
+    if (e.tag) return e.tag;
+    const tag = createTag({
+      doc: this.doc,
+      comment: e.el,
+      placement: e.placement,
+      author: e.author,
+      label: e.label,
+      placeholder: e.placeholder,
+      sheet: this.tagSheet,
+      theme: this.theme,
+      // Found by identity at click time: prune() may shift indexes after a live update.
+      onToggle: () => this.opts.onToggle(this.entries.indexOf(e)),
+    });
+    tag.setBadges(this.badges);
+    tag.setCollapsed(e.collapsed);
+    e.tag = tag;
+    return tag;
+  }
+
+  /** Marks and tags the given comments (append order = comment order). */
+  add(items: readonly CommentItem[]): void {
+    for (const item of items) {
+      this.addRoot(item.el);
+      // A page that clones a tagged comment to make a new one copies our tag (without its
+      // shadow root): drop such copies before tagging the new comment.
+      for (const stale of item.el.querySelectorAll(':scope > [data-lens-own]')) stale.remove();
+      const placement: Placement = this.inlineFallback ? 'before' : placementFor(item.el);
+      const e: Entry = { ...item, tag: null, placement, collapsed: false };
+      item.el.setAttribute('data-lens-stance', item.label.label);
+      item.el.setAttribute('data-lens-collapsed', 'false');
+      item.el.setAttribute('data-lens-place', placement);
+      this.entries.push(e);
+      this.byEl.set(item.el, e);
+      this.keepReplyPath(item.el);
+      // A comment hidden whole ('before') never intersects: its stub must exist up front.
+      if (this.io && placement === 'inside') this.io.observe(item.el);
+      else this.ensureTag(e);
+    }
+  }
+
+  /**
+   * A reply nested inside its parent's element (WordPress li.comment > ul.children > li.comment)
+   * must not disappear with the parent: the parent's child that holds it is marked data-lens-keep,
+   * which the collapse rule spares. Parents come first in document order, so they are known here.
+   */
+  private keepReplyPath(el: Element): void {
+    let child: Element = el;
+    for (let up = el.parentElement; up; child = up, up = up.parentElement) {
+      const parent = this.byEl.get(up);
+      if (!parent) continue;
+      // `child` is the parent's direct child on the way to the reply (or the reply itself, which
+      // then carries its own collapse state). A parent hidden whole ('before') hides its replies.
+      if (parent.placement === 'inside') {
+        child.setAttribute('data-lens-keep', '');
+        this.kept.add(child);
+      }
+      return;
+    }
+  }
+
+  isCollapsed(i: number): boolean {
+    return this.entries[i]?.collapsed ?? false;
+  }
+
+  setCollapsed(i: number, collapsed: boolean): void {
+    const e = this.entries[i];
+    if (!e || e.collapsed === collapsed) return;
+    e.collapsed = collapsed;
+    e.el.setAttribute('data-lens-collapsed', String(collapsed));
+    e.tag?.setCollapsed(collapsed);
+    if (this.inlineFallback) this.inlineHide(e, collapsed);
+  }
+
+  private inlineHide(e: Entry, hide: boolean): void {
+    const h = e.el as HTMLElement;
+    if (hide) {
+      e.savedStyle = h.getAttribute('style');
+      h.style.setProperty('display', 'none', 'important');
+    } else {
+      if (e.savedStyle == null) h.removeAttribute('style');
+      else h.setAttribute('style', e.savedStyle);
+      delete e.savedStyle;
+    }
+  }
+
+  /** Collapses exactly the comments for which `pred` is true and expands the rest. */
+  collapseWhere(pred: (label: Stance, i: number) => boolean): void {
+    this.entries.forEach((e, i) => this.setCollapsed(i, pred(e.label.label, i)));
+  }
+
+  setBadges(on: boolean): void {
+    this.badges = on;
+    for (const e of this.entries) e.tag?.setBadges(on);
+  }
+
+  setTheme(theme: 'light' | 'dark'): void {
+    this.theme = theme;
+    for (const e of this.entries) e.tag?.host.setAttribute('data-theme', theme);
+  }
+
+  get currentIndex(): number {
+    return this.current;
+  }
+
+  /** Moves the reading position to comment i: outline, scroll, focus its toggle. */
+  focus(i: number): void {
+    const prev = this.entries[this.current];
+    prev?.el.removeAttribute('data-lens-current');
+    const e = this.entries[i];
+    this.current = e ? i : -1;
+    if (!e) return;
+    e.el.setAttribute('data-lens-current', 'true');
+    const tag = this.ensureTag(e);
+    // The tag stays visible in both states, so it is the scroll and focus target.
+    tag.host.scrollIntoView?.({ block: 'center' });
+    tag.toggle.focus({ preventScroll: true });
+  }
+
+  /** Forgets comments the page itself has removed (their tags went with them). */
+  prune(): void {
+    const cur = this.entries[this.current];
+    this.entries = this.entries.filter((e) => {
+      if (e.el.isConnected) return true;
+      this.byEl.delete(e.el);
+      this.io?.unobserve(e.el);
+      return false;
+    });
+    this.current = cur ? this.entries.indexOf(cur) : -1;
+  }
+
+  destroy(): void {
+    this.io?.disconnect();
+    this.io = null;
+    for (const e of this.entries) {
+      if (e.collapsed && this.inlineFallback) this.inlineHide(e, false);
+      e.tag?.outer.remove();
+      for (const a of LENS_ATTRS) e.el.removeAttribute(a);
+    }
+    for (const k of this.kept) k.removeAttribute('data-lens-keep');
+    this.kept.clear();
+    this.entries = [];
+    this.byEl.clear();
+    // Copies the page made of our nodes or attributes (cloned comments) go too.
+    for (const root of this.roots) {
+      for (const own of root.querySelectorAll('comment-lens-tag, [data-lens-own]:not(#comment-lens)')) own.remove();
+      for (const el of root.querySelectorAll('[data-lens-stance], [data-lens-collapsed], [data-lens-keep]')) for (const a of LENS_ATTRS) el.removeAttribute(a);
+    }
+    for (const off of this.undo.splice(0)) off();
+    this.roots.clear();
+    this.current = -1;
+  }
+}

@@ -1,0 +1,151 @@
+// The whole visible UI for one page: the panel, the comment tags, the shortcuts. The content
+// script feeds it comments and a summary; every reader action goes through here.
+import type { Stance, Summary } from '../parser/types';
+import { POSITIONS, type Settings } from '../options/schema';
+import { CommentLayer, type CommentItem } from './comments';
+import { listenKeys } from './keyboard';
+import { step } from './keys';
+import { Panel } from './panel';
+import { pageTheme } from './theme';
+
+export class LensUI {
+  readonly panel: Panel;
+  readonly layer: CommentLayer;
+  private filter: Stance | null = null;
+
+  constructor(
+    doc: Document,
+    private settings: Settings,
+    signal: AbortSignal,
+    /** stores a settings change made from the panel (minimize, move) */
+    private persist: (change: Partial<Settings>) => void,
+  ) {
+    const theme = pageTheme(doc);
+    this.layer = new CommentLayer(doc, { theme, showBadges: settings.showBadges, onToggle: (i) => this.toggle(i) });
+    this.panel = new Panel(doc, {
+      position: settings.position,
+      minimized: settings.minimized,
+      theme,
+      actions: {
+        collapseAll: () => this.collapseAll(),
+        expandAll: () => this.expandAll(),
+        filter: (s) => this.toggleFilter(s),
+        minimize: (min) => {
+          this.panel.setMinimized(min);
+          this.persist({ minimized: min });
+        },
+        move: () => {
+          const next = POSITIONS[(POSITIONS.indexOf(this.settings.position) + 1) % POSITIONS.length]!;
+          this.settings = { ...this.settings, position: next };
+          this.panel.setPosition(next);
+          this.persist({ position: next });
+        },
+      },
+    });
+    listenKeys(doc, signal, (action) => {
+      const n = this.layer.size;
+      if (action === 'next') this.layer.focus(step(this.layer.currentIndex, n, 1));
+      else if (action === 'previous') this.layer.focus(step(this.layer.currentIndex, n, -1));
+      else if (action === 'toggle' && this.layer.currentIndex >= 0) this.toggle(this.layer.currentIndex);
+      else if (action === 'collapse-all') this.collapseAll();
+      else if (action === 'help') {
+        this.panel.setMinimized(false);
+        this.panel.toggleHelp();
+      }
+    });
+    signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  /** How many comments the page has (before they are added), to pick eager or lazy tags. */
+  expect(total: number): void {
+    this.layer.expect(total);
+  }
+
+  addComments(items: readonly CommentItem[]): void {
+    const start = this.layer.size;
+    this.layer.add(items);
+    // New comments follow the reader's load mode, or the filter in force.
+    for (let i = start; i < this.layer.size; i++) {
+      const label = this.layer.item(i).label.label;
+      this.layer.setCollapsed(i, this.filter ? label === this.filter : this.collapsedOnLoad(label));
+    }
+  }
+
+  private collapsedOnLoad(label: Stance): boolean {
+    const s = this.settings;
+    return s.loadMode === 'collapse-all' || (s.loadMode === 'collapse-stance' && label === s.collapseStance);
+  }
+
+  toggle(i: number): void {
+    this.layer.setCollapsed(i, !this.layer.isCollapsed(i));
+    if (this.layer.currentIndex !== i) this.layer.focus(i);
+  }
+
+  collapseAll(): void {
+    this.setFilter(null);
+    this.layer.collapseWhere(() => true);
+  }
+
+  expandAll(): void {
+    this.setFilter(null);
+    this.layer.collapseWhere(() => false);
+  }
+
+  /** A stance chip collapses exactly that stance (the rest shown); pressing it again shows all. */
+  toggleFilter(stance: Stance): void {
+    if (this.filter === stance) return this.expandAll();
+    this.setFilter(stance);
+    this.layer.collapseWhere((label) => label === stance);
+  }
+
+  /** Collapses what the reader's load mode says (on load, and when the mode changes). */
+  applyLoadMode(): void {
+    this.setFilter(null);
+    this.layer.collapseWhere((label) => this.collapsedOnLoad(label));
+  }
+
+  private setFilter(stance: Stance | null): void {
+    this.filter = stance;
+    this.panel.setFilter(stance);
+  }
+
+  setProgress(done: number, total: number): void {
+    this.panel.setState('labelling');
+    this.panel.setProgress(done, total);
+  }
+
+  /** Something failed (a bug of ours, or a page we misread): say so rather than spin forever. */
+  setError(): void {
+    this.panel.setState('error');
+  }
+
+  setStatus(text: string): void {
+    this.panel.setStatus(text);
+  }
+
+  /** A comment widget without readable comments; `framed`: they load in a frame of their own. */
+  setWaiting(framed = false): void {
+    this.panel.setState('waiting');
+    if (framed) this.panel.setStatus('Comments have not loaded yet here: they are in an embedded frame, labelled there.');
+  }
+
+  setSummary(summary: Summary, ready: boolean): void {
+    this.panel.setSummary(summary);
+    if (ready) this.panel.setState('ready');
+  }
+
+  /** Settings changed in another tab or the options page: apply without a reload. */
+  applySettings(next: Settings): void {
+    const modeChanged = next.loadMode !== this.settings.loadMode || next.collapseStance !== this.settings.collapseStance;
+    this.settings = next;
+    if (modeChanged) this.applyLoadMode();
+    this.layer.setBadges(next.showBadges);
+    this.panel.setPosition(next.position);
+    this.panel.setMinimized(next.minimized);
+  }
+
+  private destroy(): void {
+    this.layer.destroy();
+    this.panel.destroy();
+  }
+}

@@ -1,0 +1,169 @@
+// The summary panel: an open shadow root on <comment-lens id="comment-lens">, so page CSS cannot
+// reach it and it cannot restyle the page. Test hooks: [data-count], [data-action], data-lens-state.
+import { STANCES, type Stance, type Summary } from '../parser/types';
+import { topAuthors } from '../summary/summarize';
+import type { PanelPosition } from '../options/schema';
+import { barDescription, barSegments, formatCount, progressText, summaryExtras } from './format';
+import { SHORTCUTS } from './keys';
+import { adopt, makeSheet } from './sheets';
+import { PANEL_CSS } from './styles';
+import type { Theme } from './theme';
+
+export const HOST_ID = 'comment-lens';
+export type PanelState = 'labelling' | 'ready' | 'waiting' | 'error';
+
+export interface PanelActions {
+  collapseAll(): void;
+  expandAll(): void;
+  filter(stance: Stance): void;
+  minimize(minimized: boolean): void;
+  move(): void;
+}
+
+export class Panel {
+  readonly host: HTMLElement;
+  readonly root: ShadowRoot;
+  private q: <T extends Element = HTMLElement>(sel: string) => T;
+  private make: <K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, text?: string) => HTMLElementTagNameMap[K];
+
+  constructor(
+    private doc: Document,
+    opts: { position: PanelPosition; minimized: boolean; theme: Theme; actions: PanelActions },
+  ) {
+    this.make = (tag, attrs = {}, text) => {
+      const e = doc.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      if (text !== undefined) e.textContent = text;
+      return e;
+    };
+    this.host = doc.createElement('comment-lens');
+    this.host.id = HOST_ID;
+    this.host.setAttribute('data-lens-own', '');
+    this.root = this.host.attachShadow({ mode: 'open' });
+    adopt(this.root, makeSheet(PANEL_CSS, doc), PANEL_CSS);
+    this.q = (sel) => this.root.querySelector(sel)!;
+    this.build(opts.actions);
+    this.setTheme(opts.theme);
+    this.setPosition(opts.position);
+    this.setMinimized(opts.minimized);
+    this.setState('labelling');
+    (doc.body ?? doc.documentElement).append(this.host);
+  }
+
+  private button(label: string, attrs: Record<string, string>, onClick: () => void): HTMLButtonElement {
+    const b = this.make('button', { type: 'button', ...attrs }, label);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  private build(a: PanelActions): void {
+    const m = this.make;
+    const panel = m('section', { class: 'panel', 'aria-label': 'Comment Lens' });
+    const header = m('header');
+    header.append(
+      m('h2', {}, 'Comment Lens'),
+      this.button('?', { class: 'icon', 'data-action': 'help', 'aria-label': 'Keyboard shortcuts', 'aria-expanded': 'false' }, () => this.toggleHelp()),
+      this.button('⇲', { class: 'icon', 'data-action': 'move', 'aria-label': 'Move panel to the next corner' }, a.move),
+      this.button('–', { class: 'icon', 'data-action': 'minimize', 'aria-label': 'Minimize Comment Lens' }, () => a.minimize(true)),
+    );
+    const status = m('p', { class: 'status', role: 'status', 'data-role': 'status' });
+    const totals = m('p', { 'data-role': 'totals' });
+    totals.append(m('strong', { 'data-count': 'total' }, '0'), m('span', { 'data-role': 'noun' }, ' comments'), m('span', { class: 'muted', 'data-role': 'extra' }));
+    const bar = m('div', { class: 'bar', role: 'img', 'aria-label': 'No comments', 'data-role': 'bar' });
+    const chips = m('div', { class: 'chips', role: 'group', 'aria-label': 'Collapse one stance' });
+    for (const s of STANCES) {
+      const chip = this.button('', { class: 'chip', 'data-action': 'filter', 'data-stance': s, 'aria-pressed': 'false' }, () => a.filter(s));
+      chip.append(m('span', { class: `dot ${s}`, 'aria-hidden': 'true' }), `${s} `, m('span', { 'data-count': s }, '0'));
+      chip.title = `Collapse the ${s} comments (again: show all)`;
+      chips.append(chip);
+    }
+    const actions = m('div', { class: 'actions' });
+    actions.append(
+      this.button('Collapse all', { 'data-action': 'collapse-all' }, a.collapseAll),
+      this.button('Expand all', { 'data-action': 'expand-all' }, a.expandAll),
+    );
+    const authors = m('div', { 'data-role': 'authors' });
+    const help = m('div', { class: 'help', 'data-role': 'help', hidden: '' });
+    const dl = m('dl');
+    for (const [k, v] of SHORTCUTS) dl.append(m('dt', {}, k), m('dd', {}, v));
+    help.append(m('h3', {}, 'Keyboard'), dl);
+    panel.append(header, status, totals, bar, chips, actions, authors, help);
+    const pill = this.button('Comment Lens', { class: 'pill', 'data-action': 'restore' }, () => a.minimize(false));
+    this.root.append(panel, pill);
+  }
+
+  setState(state: PanelState): void {
+    this.host.setAttribute('data-lens-state', state);
+    if (state === 'waiting') this.setStatus('Comments have not loaded yet');
+    if (state === 'ready') this.setStatus('');
+    if (state === 'error') this.setStatus('Comment Lens could not label the comments on this page.');
+  }
+
+  setStatus(text: string): void {
+    this.q('[data-role="status"]').textContent = text;
+  }
+
+  setProgress(done: number, total: number): void {
+    this.setStatus(progressText(done, total));
+  }
+
+  setSummary(summary: Summary): void {
+    this.q('[data-count="total"]').textContent = formatCount(summary.total);
+    for (const s of STANCES) this.q(`[data-count="${s}"]`).textContent = formatCount(summary.byStance[s]);
+    this.q('[data-role="noun"]').textContent = summary.total === 1 ? ' comment' : ' comments';
+    this.q('[data-role="extra"]').textContent = summaryExtras(summary);
+    const bar = this.q('[data-role="bar"]');
+    bar.setAttribute('aria-label', `Stances: ${barDescription(summary)}`);
+    bar.replaceChildren(
+      ...barSegments(summary).map((seg) => {
+        const d = this.make('div', { class: `seg ${seg.stance}` });
+        d.style.width = `${(seg.share * 100).toFixed(2)}%`; // CSSOM, not a style attribute: CSP-safe
+        return d;
+      }),
+    );
+    const top = topAuthors(summary, 5).filter(([, n]) => n > 1);
+    const authors = this.q('[data-role="authors"]');
+    authors.replaceChildren();
+    if (summary.total > 0) authors.append(this.make('h3', {}, 'Most active'));
+    if (top.length) {
+      const ol = this.make('ol');
+      for (const [name, n] of top) ol.append(this.make('li', {}, `${name} (${formatCount(n)})`));
+      authors.append(ol);
+    } else if (summary.total > 0) authors.append(this.make('p', { class: 'muted' }, 'Nobody wrote more than one comment.'));
+    const pill = this.q('.pill');
+    pill.textContent = `Comment Lens · ${formatCount(summary.total)}`;
+    pill.setAttribute('aria-label', `Open Comment Lens: ${formatCount(summary.total)} comments`);
+  }
+
+  setFilter(stance: Stance | null): void {
+    for (const chip of this.root.querySelectorAll('[data-action="filter"]')) {
+      chip.setAttribute('aria-pressed', String(chip.getAttribute('data-stance') === stance));
+    }
+  }
+
+  toggleHelp(): void {
+    const help = this.q('[data-role="help"]');
+    help.hidden = !help.hidden;
+    this.q('[data-action="help"]').setAttribute('aria-expanded', String(!help.hidden));
+  }
+
+  setMinimized(min: boolean): void {
+    const hadFocus = this.root.activeElement !== null;
+    this.q('.panel').hidden = min;
+    this.q('.pill').hidden = !min;
+    // Keep keyboard focus inside the panel when the button that had it disappears.
+    if (hadFocus) this.q<HTMLElement>(min ? '.pill' : '[data-action="minimize"]').focus();
+  }
+
+  setPosition(p: PanelPosition): void {
+    this.host.setAttribute('data-position', p);
+  }
+
+  setTheme(t: Theme): void {
+    this.host.setAttribute('data-theme', t);
+  }
+
+  destroy(): void {
+    this.host.remove();
+  }
+}

@@ -1,0 +1,86 @@
+// CSS for our shadow roots and the one page-level rule. Plain strings, adopted as
+// constructable stylesheets (see sheets.ts). Colors pass WCAG AA on their backgrounds.
+
+/** Stance colors, light then dark theme; text always accompanies them (never color alone). */
+const PALETTE = `
+  :host { --lens-bg:#ffffff; --lens-fg:#1f2328; --lens-muted:#57606a; --lens-border:#d0d7de;
+    --lens-btn:#f6f8fa; --lens-focus:#0969da;
+    --lens-support:#1a7f37; --lens-oppose:#cf222e; --lens-neutral:#6e7781; --lens-question:#0969da; }
+  :host([data-theme="dark"]) { --lens-bg:#161b22; --lens-fg:#e6edf3; --lens-muted:#9da7b3;
+    --lens-border:#3d444d; --lens-btn:#21262d; --lens-focus:#58a6ff;
+    --lens-support:#3fb950; --lens-oppose:#ff7b72; --lens-neutral:#9da7b3; --lens-question:#79c0ff; }
+`;
+
+export const PANEL_CSS = `${PALETTE}
+  /* :host — our host element; all:initial keeps page styles from leaking in through inheritance */
+  :host { all: initial; position: fixed; z-index: 2147483646; font: 13px/1.4 system-ui, sans-serif; }
+  :host([data-position="bottom-right"]) { right: 16px; bottom: 16px; }
+  :host([data-position="bottom-left"]) { left: 16px; bottom: 16px; }
+  :host([data-position="top-right"]) { right: 16px; top: 16px; }
+  :host([data-position="top-left"]) { left: 16px; top: 16px; }
+  /* .panel — the whole summary card */
+  .panel, .pill { font: 13px/1.4 system-ui, sans-serif; }
+  .panel { box-sizing: border-box; width: 300px; max-height: 80vh; overflow: auto; padding: 10px 12px;
+    background: var(--lens-bg); color: var(--lens-fg); border: 1px solid var(--lens-border);
+    border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.2); }
+  .panel[hidden], .pill[hidden], [hidden] { display: none !important; }
+  header { display: flex; align-items: center; gap: 6px; margin-bottom: 6px; }
+  h2 { font-size: 14px; margin: 0; flex: 1; }
+  p { margin: 4px 0; }
+  button { font: inherit; color: var(--lens-fg); background: var(--lens-btn); cursor: pointer;
+    border: 1px solid var(--lens-border); border-radius: 6px; padding: 3px 8px; }
+  button:focus-visible { outline: 2px solid var(--lens-focus); outline-offset: 1px; }
+  .icon { padding: 0 7px; min-width: 26px; }
+  .muted, .status { color: var(--lens-muted); }
+  /* .bar — the stacked stance chart; segments get their width from a style property */
+  .bar { display: flex; height: 10px; border-radius: 5px; overflow: hidden; margin: 8px 0;
+    background: var(--lens-border); }
+  .seg { height: 100%; min-width: 2px; }
+  .chips { display: flex; flex-wrap: wrap; gap: 4px; margin: 6px 0; }
+  .chip[aria-pressed="true"] { border-color: var(--lens-fg); box-shadow: inset 0 0 0 1px var(--lens-fg); }
+  .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 4px; }
+  .support { background: var(--lens-support); } .oppose { background: var(--lens-oppose); }
+  .neutral { background: var(--lens-neutral); } .question { background: var(--lens-question); }
+  .actions { display: flex; gap: 6px; margin: 6px 0; }
+  h3 { font-size: 12px; margin: 8px 0 2px; color: var(--lens-muted); font-weight: 600; }
+  ol { margin: 0; padding-left: 20px; }
+  .help dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 4px 0; }
+  .help dt { font-weight: 600; } .help dd { margin: 0; }
+  .pill { border-radius: 999px; padding: 6px 12px; background: var(--lens-bg);
+    box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+`;
+
+export const TAG_CSS = `${PALETTE}
+  /* :host — the tag at the top of one page comment */
+  :host { all: initial; display: block; margin: 2px 0 4px; font: 12px/1.5 system-ui, sans-serif;
+    color: var(--lens-fg); }
+  [hidden] { display: none !important; }
+  .row { color: var(--lens-fg); display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
+  button { font: inherit; color: var(--lens-fg); background: var(--lens-btn); cursor: pointer;
+    border: 1px solid var(--lens-border); border-radius: 999px; padding: 0 8px; line-height: 18px; }
+  button:focus-visible { outline: 2px solid var(--lens-focus); outline-offset: 1px; }
+  .badge { display: inline-flex; align-items: center; gap: 4px; }
+  .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; }
+  .support { background: var(--lens-support); } .oppose { background: var(--lens-oppose); }
+  .neutral { background: var(--lens-neutral); } .question { background: var(--lens-question); }
+  .unsure { color: var(--lens-muted); font-style: italic; }
+  .stub { color: var(--lens-muted); }
+  /* .details — confidence and cues, shown on hover or focus of the badge, or when opened; it floats
+     over the comment so that peeking never moves the page's text */
+  .details { display: none; position: absolute; left: 0; top: 100%; z-index: 2147483645; margin-top: 2px;
+    min-width: 240px; max-width: min(440px, 90vw); padding: 6px 10px; border: 1px solid var(--lens-border);
+    border-radius: 6px; box-shadow: 0 4px 12px rgba(0,0,0,.18); color: var(--lens-fg); background: var(--lens-bg); }
+  .details.peek, .details.open { display: block; }
+  ul { margin: 2px 0 0; padding-left: 16px; }
+`;
+
+/**
+ * The page-level rules. A collapsed comment stays in the DOM: with our tag inside, every other
+ * child is hidden except those holding its nested replies (data-lens-keep); with our tag before
+ * it (table rows, bare text), the comment itself is.
+ */
+export const PAGE_CSS = `
+  [data-lens-collapsed="true"][data-lens-place="inside"] > :not([data-lens-own], [data-lens-keep]) { display: none !important; }
+  [data-lens-collapsed="true"][data-lens-place="before"] { display: none !important; }
+  [data-lens-current="true"] { outline: 2px solid #0969da !important; outline-offset: 2px; }
+`;

@@ -1,0 +1,174 @@
+// The small element of ours attached to one page comment: its stance badge (confidence and cues
+// on hover/focus) and its collapse toggle; when the comment is collapsed it is the one-line stub.
+import type { StanceLabel } from '../parser/types';
+import { UNSURE_BELOW } from '../summary/summarize';
+import { cueLines, percent, stubText, toggleLabel } from './format';
+import { adopt } from './sheets';
+import { TAG_CSS } from './styles';
+
+export const OWN_ATTR = 'data-lens-own';
+export type Placement = 'inside' | 'before';
+
+export interface Tag {
+  /** the outermost node we inserted (host, or an li/tr wrapper holding it) */
+  outer: HTMLElement;
+  host: HTMLElement;
+  toggle: HTMLButtonElement;
+  setCollapsed(collapsed: boolean): void;
+  setBadges(on: boolean): void;
+}
+
+/** Where the tag goes: inside the comment at the top, unless the comment cannot hold it. */
+export function placementFor(el: Element): Placement {
+  if (/^(TR|TBODY|THEAD|TFOOT|TABLE|UL|OL|DL|SELECT|IMG|INPUT|BR|HR)$/i.test(el.tagName)) return 'before';
+  // Bare text directly in the comment could not be hidden by a child rule.
+  for (const n of el.childNodes) if (n.nodeType === 3 && n.textContent?.trim()) return 'before';
+  return 'inside';
+}
+
+/** A wrapper that keeps the parent's content model valid (li in lists, tr in tables). */
+function wrapFor(doc: Document, parent: Element | null, host: HTMLElement): HTMLElement {
+  const ptag = parent?.tagName.toUpperCase() ?? '';
+  if (ptag === 'UL' || ptag === 'OL' || ptag === 'MENU') {
+    const li = doc.createElement('li');
+    li.style.setProperty('list-style', 'none', 'important');
+    li.append(host);
+    return li;
+  }
+  if (ptag === 'TBODY' || ptag === 'THEAD' || ptag === 'TFOOT' || ptag === 'TABLE') {
+    const tr = doc.createElement('tr');
+    const td = doc.createElement('td');
+    td.colSpan = 99;
+    td.append(host);
+    tr.append(td);
+    return tr;
+  }
+  return host;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = doc.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+let tagIds = 0;
+
+export function createTag(opts: {
+  doc: Document;
+  comment: Element;
+  placement: Placement;
+  author: string;
+  label: StanceLabel;
+  placeholder?: 'deleted' | 'private' | undefined;
+  sheet: CSSStyleSheet | null;
+  theme: 'light' | 'dark';
+  onToggle: () => void;
+}): Tag {
+  const { doc, comment, placement, author, label } = opts;
+  const host = doc.createElement('comment-lens-tag');
+  host.setAttribute(OWN_ATTR, '');
+  host.setAttribute('data-theme', opts.theme);
+  // Page rules that match our host ("article > *", "li { color }") must not reach it: inline
+  // !important beats them; the font is set here too because `all` resets it.
+  // (CSSOM cssText, which a page CSP does not block, unlike a style attribute in markup.)
+  host.style.cssText =
+    'all: initial !important; position: relative !important; font: 12px/1.5 system-ui, sans-serif !important; margin: 2px 0 4px !important';
+  const root = host.attachShadow({ mode: 'open' });
+  adopt(root, opts.sheet, TAG_CSS);
+
+  const row = el(doc, 'div', 'row');
+  // A deleted or private slot has no words to label: its tag names that, never a stance.
+  const ph = opts.placeholder;
+  const word = ph ?? label.label;
+  const unsure = !ph && label.confidence < UNSURE_BELOW;
+  const badge = el(doc, 'button', 'badge');
+  badge.type = 'button';
+  badge.append(el(doc, 'span', `dot ${ph ? 'neutral' : label.label}`), el(doc, 'span', '', word));
+  if (unsure) badge.append(' ', el(doc, 'span', 'unsure', 'unsure')); // the space keeps the words apart for AT
+  const detailsId = `lens-d${++tagIds}`;
+  badge.setAttribute('aria-expanded', 'false');
+  badge.setAttribute('aria-controls', detailsId);
+  // The accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+  badge.setAttribute(
+    'aria-label',
+    ph ? `${ph}: a comment with nothing to label` : `${word}${unsure ? ' unsure' : ''}: stance, ${percent(label.confidence)} confident; show why`,
+  );
+  const details = el(doc, 'div', 'details');
+  details.id = detailsId;
+  // Filled on first hover, focus or click: most badges are never opened, and on a page with
+  // 10,000 comments the cue lists would be most of the tags' cost.
+  let filled = false;
+  const fill = (): void => {
+    if (filled) return;
+    filled = true;
+    if (ph) return void details.append(el(doc, 'div', '', `The page shows this comment as ${ph}: nothing to label.`));
+    details.append(el(doc, 'div', '', `Confidence ${percent(label.confidence)}${label.via ? ' · from the reply it answers' : ''}`));
+    const cues = cueLines(label);
+    if (cues.length) {
+      const ul = el(doc, 'ul');
+      for (const c of cues) ul.append(el(doc, 'li', '', c));
+      details.append(ul);
+    } else details.append(el(doc, 'div', '', 'No strong cue: the label is a best guess.'));
+  };
+  // Hover or keyboard focus peeks at the details; a click pins them open.
+  const peek = (on: boolean) => (): void => {
+    if (on) fill();
+    details.classList.toggle('peek', on);
+  };
+  badge.addEventListener('pointerenter', peek(true));
+  badge.addEventListener('pointerleave', peek(false));
+  badge.addEventListener('focus', peek(true));
+  badge.addEventListener('blur', peek(false));
+  badge.addEventListener('click', () => {
+    fill();
+    const open = details.classList.toggle('open');
+    badge.setAttribute('aria-expanded', String(open));
+  });
+
+  const stub = el(doc, 'span', 'stub', `▸ ${stubText(author, word)} —`);
+  const toggle = el(doc, 'button', 'toggle');
+  toggle.type = 'button';
+  toggle.addEventListener('click', opts.onToggle);
+  row.append(badge, stub, toggle);
+  root.append(row, details);
+
+  let isCollapsed = false;
+  let badgesOn = true;
+  // Inline (ours, CSP-safe through CSSOM) so that page rules matching our host cannot win.
+  const applyDisplay = (): void => {
+    const show = isCollapsed || badgesOn;
+    host.style.setProperty('display', show ? 'block' : 'none', 'important');
+    if (outer === host) return;
+    if (show) outer.style.removeProperty('display');
+    else outer.style.setProperty('display', 'none', 'important');
+  };
+  const setCollapsed = (collapsed: boolean): void => {
+    isCollapsed = collapsed;
+    host.setAttribute('data-collapsed', String(collapsed));
+    badge.hidden = collapsed;
+    stub.hidden = !collapsed;
+    if (collapsed) details.classList.remove('open', 'peek');
+    toggle.textContent = collapsed ? 'show' : '–';
+    toggle.setAttribute('aria-expanded', String(!collapsed));
+    toggle.setAttribute('aria-label', toggleLabel(author, collapsed));
+    applyDisplay();
+  };
+
+  const outer = placement === 'inside' ? host : wrapFor(doc, comment.parentElement, host);
+  setCollapsed(false);
+  outer.setAttribute(OWN_ATTR, '');
+  if (placement === 'inside') comment.prepend(outer);
+  else comment.before(outer);
+  return {
+    outer,
+    host,
+    toggle,
+    setCollapsed,
+    setBadges: (on) => {
+      badgesOn = on;
+      applyDisplay();
+    },
+  };
+}

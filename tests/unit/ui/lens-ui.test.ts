@@ -1,0 +1,236 @@
+// The UI mounted on a real-ish DOM (happy-dom): hooks, collapse/expand, filter, teardown.
+import { afterEach, describe, expect, test } from 'vitest';
+import { defaultSettings } from '../../../src/options/schema';
+import type { Stance, StanceLabel, Summary } from '../../../src/parser/types';
+import { LensUI } from '../../../src/ui/lens-ui';
+import { makePage, pageView } from './dom-page';
+
+const label = (l: Stance, confidence = 0.8): StanceLabel => ({ label: l, confidence, cues: [{ rule: 'r', text: 'never work', reason: 'a test cue', weight: -1 }] });
+const STANCE_OF: Stance[] = ['support', 'oppose', 'question', 'neutral', 'oppose', 'support'];
+
+function mount(settings = defaultSettings(), refuseSheets = false) {
+  const { window, document } = makePage();
+  // A page (or engine) that refuses our document stylesheet: collapse falls back to inline style.
+  if (refuseSheets) {
+    Object.defineProperty(document, 'adoptedStyleSheets', {
+      get: () => Object.freeze([]),
+      set: () => {
+        throw new Error('refused');
+      },
+    });
+  }
+  const before = document.documentElement.outerHTML;
+  const els = [...document.querySelectorAll('li.comment'), document.getElementById('tr1')!, document.getElementById('bare')!];
+  const ac = new AbortController();
+  const ui = new LensUI(document, settings, ac.signal, () => {});
+  ui.addComments(els.map((el, i) => ({ el, author: `a${i}`, label: label(STANCE_OF[i]!) })));
+  const summary: Summary = {
+    total: els.length,
+    byStance: { support: 2, oppose: 2, neutral: 1, question: 1 },
+    byAuthor: { a0: 2, a1: 1 },
+    repliesInferred: 0,
+    repliesMarked: 0,
+    unsure: 0,
+  };
+  ui.setSummary(summary, true);
+  const root = document.getElementById('comment-lens')!.shadowRoot!;
+  const click = (sel: string) => (root.querySelector(sel) as HTMLElement).click();
+  const collapsed = () => els.map((e) => e.getAttribute('data-lens-collapsed'));
+  return { window, document, before, els, ac, ui, root, click, collapsed };
+}
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+describe('LensUI on a page', () => {
+  test('exposes the agreed hooks', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const host = m.document.getElementById('comment-lens')!;
+    expect(host.getAttribute('data-lens-state')).toBe('ready');
+    expect(m.root.querySelector('[data-count="total"]')!.textContent).toBe('6');
+    for (const [s, n] of [['support', '2'], ['oppose', '2'], ['neutral', '1'], ['question', '1']]) {
+      expect(m.root.querySelector(`[data-count="${s}"]`)!.textContent).toBe(n);
+    }
+    expect(m.els.map((e) => e.getAttribute('data-lens-stance'))).toEqual(STANCE_OF);
+    expect(m.collapsed()).toEqual(Array(6).fill('false'));
+    // One toggle per comment, a real button with a label naming the author.
+    const tags = m.document.querySelectorAll('comment-lens-tag');
+    expect(tags.length).toBe(6);
+    const toggle = tags[1]!.shadowRoot!.querySelector('button.toggle')!;
+    expect(toggle.getAttribute('aria-label')).toBe('Collapse comment by a1');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  test('a badge tells its confidence and cues once hovered, focused or opened', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const tag = m.document.querySelector('comment-lens-tag')!.shadowRoot!;
+    const badge = tag.querySelector('button.badge') as HTMLElement;
+    expect(badge.getAttribute('aria-label')).toBe('support: stance, 80% confident; show why');
+    const details = tag.getElementById(badge.getAttribute('aria-controls')!)!;
+    expect(details.textContent).toBe(''); // built lazily
+    badge.dispatchEvent(new m.window.Event('focus') as unknown as Event);
+    expect(details.classList.contains('peek')).toBe(true);
+    badge.dispatchEvent(new m.window.Event('blur') as unknown as Event);
+    expect(details.classList.contains('peek')).toBe(false);
+    badge.click();
+    expect(badge.getAttribute('aria-expanded')).toBe('true');
+    expect(details.classList.contains('open')).toBe(true);
+    expect(details.textContent).toContain('Confidence 80%');
+    expect(details.textContent).toContain('“never work” — a test cue');
+  });
+
+  test('tags go inside list comments, before table rows and bare-text comments, in valid wrappers', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    expect(m.els[0]!.firstElementChild!.tagName).toBe('COMMENT-LENS-TAG');
+    expect(m.els[4]!.previousElementSibling!.tagName).toBe('TR'); // tr > td > tag
+    expect(m.els[4]!.previousElementSibling!.hasAttribute('data-lens-own')).toBe(true);
+    expect(m.els[5]!.previousElementSibling!.tagName).toBe('COMMENT-LENS-TAG');
+    expect(m.els.map((e) => e.getAttribute('data-lens-place'))).toEqual(['inside', 'inside', 'inside', 'inside', 'before', 'before']);
+  });
+
+  test('collapse all / expand all restore the comment DOM exactly', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const view = pageView(m.document.body);
+    m.click('[data-action="collapse-all"]');
+    expect(m.collapsed()).toEqual(Array(6).fill('true'));
+    const tag = m.document.querySelector('comment-lens-tag')!.shadowRoot!;
+    expect(tag.querySelector('.stub')!.textContent).toBe('▸ Comment by a0 · support —');
+    expect(tag.querySelector('button.toggle')!.getAttribute('aria-expanded')).toBe('false');
+    expect(pageView(m.document.body)).toBe(view); // hidden by attribute only
+    m.click('[data-action="expand-all"]');
+    expect(m.collapsed()).toEqual(Array(6).fill('false'));
+    expect(pageView(m.document.body)).toBe(view);
+  });
+
+  test('a per-comment toggle collapses only its comment, and again expands it', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const toggle = m.document.querySelectorAll('comment-lens-tag')[2]!.shadowRoot!.querySelector('button.toggle') as HTMLElement;
+    toggle.click();
+    expect(m.collapsed()).toEqual(['false', 'false', 'true', 'false', 'false', 'false']);
+    expect(toggle.getAttribute('aria-label')).toBe('Show comment by a2');
+    toggle.click();
+    expect(m.collapsed()).toEqual(Array(6).fill('false'));
+  });
+
+  test('a stance chip collapses exactly that stance; a second press shows all', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    m.click('[data-action="filter"][data-stance="oppose"]');
+    expect(m.collapsed()).toEqual(STANCE_OF.map((s) => String(s === 'oppose')));
+    expect(m.root.querySelector('[data-stance="oppose"]')!.getAttribute('aria-pressed')).toBe('true');
+    m.click('[data-action="filter"][data-stance="support"]');
+    expect(m.collapsed()).toEqual(STANCE_OF.map((s) => String(s === 'support')));
+    m.click('[data-action="filter"][data-stance="support"]');
+    expect(m.collapsed()).toEqual(Array(6).fill('false'));
+    expect(m.root.querySelector('[aria-pressed="true"]')).toBeNull();
+  });
+
+  test.each([
+    ['expanded', 'oppose', STANCE_OF.map(() => 'false')],
+    ['collapse-all', 'oppose', STANCE_OF.map(() => 'true')],
+    ['collapse-stance', 'question', STANCE_OF.map((s) => String(s === 'question'))],
+  ] as const)('load mode %s (%s)', (loadMode, collapseStance, want) => {
+    const m = mount({ ...defaultSettings(), loadMode, collapseStance });
+    cleanup = () => m.window.close();
+    expect(m.collapsed()).toEqual(want);
+  });
+
+  test('keyboard: j moves, c toggles, Shift+C collapses all, nothing while typing', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const key = (target: EventTarget, k: string, shiftKey = false) =>
+      target.dispatchEvent(new m.window.KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, composed: true }) as unknown as Event);
+    const textarea = m.document.getElementById('typing')!;
+    key(textarea, 'j');
+    key(textarea, 'C', true);
+    expect(m.collapsed()).toEqual(Array(6).fill('false'));
+    expect(m.document.querySelector('[data-lens-current]')).toBeNull();
+    key(m.document.body, 'j');
+    key(m.document.body, 'j');
+    expect(m.els[1]!.getAttribute('data-lens-current')).toBe('true');
+    key(m.document.body, 'c');
+    expect(m.collapsed()).toEqual(['false', 'true', 'false', 'false', 'false', 'false']);
+    key(m.document.body, 'C', true);
+    expect(m.collapsed()).toEqual(Array(6).fill('true'));
+  });
+
+  test('badges off hides tags of expanded comments but keeps the stubs of collapsed ones', () => {
+    const m = mount({ ...defaultSettings(), showBadges: false });
+    cleanup = () => m.window.close();
+    const hosts = [...m.document.querySelectorAll('comment-lens-tag')] as HTMLElement[];
+    expect(hosts.map((h) => h.style.getPropertyValue('display'))).toEqual(Array(6).fill('none'));
+    m.click('[data-action="collapse-all"]');
+    expect(hosts.map((h) => h.style.getPropertyValue('display'))).toEqual(Array(6).fill('block'));
+  });
+
+  test('teardown leaves the document exactly as before, even when collapsed', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    m.click('[data-action="collapse-all"]');
+    m.ac.abort();
+    expect(m.document.documentElement.outerHTML).toBe(m.before);
+    expect(m.document.adoptedStyleSheets.length).toBe(0);
+  });
+
+  test('inline fallback: collapsing hides, expanding restores the style attribute exactly', () => {
+    const m = mount(defaultSettings(), true);
+    cleanup = () => m.window.close();
+    expect(m.els.map((e) => e.getAttribute('data-lens-place'))).toEqual(Array(6).fill('before'));
+    const view = pageView(m.document.body);
+    m.click('[data-action="collapse-all"]');
+    expect(m.els.map((e) => (e as HTMLElement).style.getPropertyValue('display'))).toEqual(Array(6).fill('none'));
+    m.click('[data-action="expand-all"]');
+    expect(pageView(m.document.body)).toBe(view);
+    expect(m.els[0]!.getAttribute('style')).toBe('color: red');
+    expect(m.els[4]!.hasAttribute('style')).toBe(false);
+    m.click('[data-action="collapse-all"]');
+    m.ac.abort();
+    expect(m.document.documentElement.outerHTML).toBe(m.before);
+  });
+
+  test('a comment the page cloned from a tagged one gets one tag, and teardown cleans both', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const copy = m.els[0]!.cloneNode(true) as Element; // carries our tag (no shadow) and attributes
+    copy.id = 'comment-copy';
+    m.els[0]!.parentElement!.append(copy);
+    m.ui.addComments([{ el: copy, author: 'z', label: label('neutral') }]);
+    expect(copy.querySelectorAll('comment-lens-tag').length).toBe(1);
+    expect(copy.querySelector('comment-lens-tag')!.shadowRoot).not.toBeNull();
+    m.ac.abort();
+    copy.remove();
+    expect(m.document.documentElement.outerHTML).toBe(m.before);
+  });
+
+  test('a deleted comment gets a "deleted" tag, never a stance word', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const li = m.document.createElement('li');
+    li.append(m.document.createElement('p'));
+    m.els[0]!.parentElement!.append(li);
+    m.ui.addComments([{ el: li, author: '', label: label('neutral', 0), placeholder: 'deleted' }]);
+    const tag = li.querySelector('comment-lens-tag')!.shadowRoot!;
+    const badge = tag.querySelector('.badge')!;
+    expect(badge.textContent).toBe('deleted');
+    expect(badge.getAttribute('aria-label')).toBe('deleted: a comment with nothing to label');
+    expect(tag.querySelector('.stub')!.textContent).toBe('▸ Comment by anonymous · deleted —');
+    (badge as HTMLElement).click();
+    expect(tag.querySelector('.details')!.textContent).toBe('The page shows this comment as deleted: nothing to label.');
+  });
+
+  test('minimize shows the pill and back', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    m.click('[data-action="minimize"]');
+    expect((m.root.querySelector('.panel') as HTMLElement).hidden).toBe(true);
+    expect((m.root.querySelector('.pill') as HTMLElement).hidden).toBe(false);
+    expect(m.root.querySelector('.pill')!.textContent).toBe('Comment Lens · 6');
+    m.click('[data-action="restore"]');
+    expect((m.root.querySelector('.panel') as HTMLElement).hidden).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+// Two unpacked extensions from one manifest: `vite build --mode chromium` -> dist/chromium,
+// `vite build --mode firefox` -> dist/firefox. Only the background key and Firefox's
+// browser_specific_settings differ between them.
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { defineConfig } from 'vite';
+import base from './manifest.json' with { type: 'json' };
+
+type Target = 'chromium' | 'firefox';
+
+function manifestFor(target: Target): ManifestV3Export {
+  const { background: _bg, ...common } = base;
+  if (target === 'chromium') return { ...common, background: { service_worker: 'src/background/index.ts', type: 'module' } };
+  return {
+    ...common,
+    // Firefox runs MV3 backgrounds as event pages (background.scripts), not service workers.
+    background: { scripts: ['src/background/index.ts'], type: 'module' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'comment-lens@comment-lens.example',
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  } as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chromium';
+  return {
+    plugins: [crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' })],
+    publicDir: 'public',
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      target: ['chrome120', 'firefox142'],
+      sourcemap: false,
+      // Vite's preload helper would add <link rel="modulepreload"> to the PAGE's <head> for the
+      // content script's dynamic import: a DOM change on every comment page. Extension files
+      // load from disk; preloading gains nothing.
+      modulePreload: false,
+      // The stance model is one big JSON module; it is loaded only on comment pages.
+      chunkSizeWarningLimit: 1200,
+    },
+  };
+});
