@@ -1,0 +1,87 @@
+// `npm start`'s last step: serve the demo pages and open Chromium with the built extension on them.
+// No display: headless, one screenshot per seed in artifacts/, and the panel's summary printed.
+// With a display: a visible window, left open until Ctrl+C.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { ARTIFACTS, launchWithExtension } from '../../tests/e2e/helpers/launch';
+import { panelState, readCounts, waitForPanel } from '../../tests/e2e/helpers/panel';
+import { installReadyTimer, readTiming } from '../../tests/e2e/helpers/timing';
+import { startDemoServer } from './server';
+
+interface CommentRow {
+  author: string;
+  stance: string;
+}
+
+/** Per comment: the author shown on the page and the stance label the extension put on it. */
+async function commentRows(page: Page): Promise<CommentRow[]> {
+  return page.evaluate(() => [...document.querySelectorAll('[data-lens-stance]')].map((el) => ({
+    author: (el.closest('.comment') ?? el).querySelector('.comment-author')?.textContent?.trim() ?? '?',
+    stance: el.getAttribute('data-lens-stance') ?? '?',
+  })));
+}
+
+async function main(): Promise<number> {
+  const headless = !process.env.DISPLAY;
+  const server = await startDemoServer({ log: headless ? undefined : (l) => console.log(`[demo-server] ${l}`) });
+  for (const f of server.failures) console.error(`seed ${f.name} could not be parsed: ${f.error}`);
+  if (!server.seeds.length) {
+    console.error('No seed could be turned into a demo page.');
+    await server.close();
+    return 1;
+  }
+  console.log(`Demo server: ${server.origin}/`);
+  const lens = await launchWithExtension('chromium', { headless });
+  let failed = 0;
+  // Reuse the blank tab the browser opens with, so the window shows the first demo page.
+  let blank = (await lens.browser.pages()).find((p) => p.url() === 'about:blank');
+  for (const seed of server.seeds) {
+    const page = blank ?? (await lens.browser.newPage());
+    blank = undefined;
+    await installReadyTimer(page);
+    const url = server.seedUrl(seed.name);
+    await page.goto(url, { waitUntil: 'load' });
+    console.log(`\n${seed.name}: ${url}`);
+    try {
+      await waitForPanel(page, 30_000);
+    } catch {
+      console.error(`  panel not ready (state: ${await panelState(page)})`);
+      failed++;
+      continue;
+    }
+    const counts = await readCounts(page);
+    const timing = await readTiming(page);
+    console.log(`  ${counts.total ?? '?'} comments (${seed.thread.comments.length} on the page): `
+      + `support ${counts.support ?? '?'}, oppose ${counts.oppose ?? '?'}, neutral ${counts.neutral ?? '?'}, `
+      + `question ${counts.question ?? '?'}`);
+    for (const row of await commentRows(page)) console.log(`  - ${row.author}: ${row.stance}`);
+    console.log(`  navigation -> panel ready: ${timing.panelReady ?? '?'} ms `
+      + `(DOMContentLoaded ${timing.domContentLoaded} ms, load ${timing.load} ms)`);
+    const marks = Object.entries(timing.marks).map(([k, v]) => `${k} ${v}`).join(', ');
+    if (marks) console.log(`  extension marks (ms after navigation start): ${marks}`);
+    if (headless) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const shot = join(ARTIFACTS, `demo-${seed.name}.png`) as `${string}.png`;
+      await page.screenshot({ path: shot, fullPage: true });
+      console.log(`  screenshot: ${shot}`);
+    }
+  }
+  if (headless) {
+    // Everything the demo server was asked, to show the page's requests stayed on 127.0.0.1.
+    console.log(`\nDemo server received: ${server.requests.map((r) => `${r.method} ${r.url} ${r.status}`).join(', ')}`);
+    await lens.close();
+    await server.close();
+    return failed ? 1 : 0;
+  }
+  console.log('\nChromium is open on the demo pages. Press Ctrl+C to quit.');
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    lens.browser.once('disconnected', done);
+  });
+  await lens.close().catch(() => undefined);
+  await server.close();
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();

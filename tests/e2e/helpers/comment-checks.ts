@@ -1,0 +1,93 @@
+// The checks every page with comments goes through, in one browser: counts and badges,
+// collapse all / expand all restoring the DOM exactly, and a stance filter.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { STANCES } from '../../../src/parser/types';
+import { serializeAsServed, serializeWithoutLens } from './dom';
+import { clickAction, commentStates, panelState, readCounts, waitForPanel } from './panel';
+import type { E2eSession } from './session';
+import { installReadyTimer, readTiming, type PageTiming } from './timing';
+
+export interface CommentPage {
+  name: string;
+  /** known once the server runs */
+  url: () => string;
+  /** reader comments on the page, known independently of the extension */
+  expected: number;
+  /** selector of the comment section, for the exact-restore check */
+  section: string;
+  /** page has no scripts: the section must equal the HTML as served */
+  static: boolean;
+}
+
+export function commentPageChecks(getSession: () => E2eSession, target: CommentPage,
+  timings: Record<string, PageTiming>): void {
+  let page: Page;
+
+  beforeAll(async () => {
+    const session = getSession();
+    page = await session.open(target.url(), installReadyTimer);
+    await waitForPanel(page).catch(async (err: unknown) => {
+      throw new Error(`panel not ready on ${target.url()} (state: ${await panelState(page)}): ${String(err)}`);
+    });
+    timings[target.name] = await readTiming(page);
+    // Show the comments with their badges next to the panel, then back to the top.
+    await page.evaluate(() => document.querySelector('[data-lens-stance]')?.scrollIntoView({ block: 'start' }));
+    await session.screenshot(page, target.name);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }, 60_000);
+
+  afterAll(async () => {
+    await page?.close().catch(() => undefined);
+  });
+
+  it('counts every comment and badges each one', async () => {
+    const counts = await readCounts(page);
+    const states = await commentStates(page);
+    expect(counts.total).toBe(target.expected);
+    expect(states).toHaveLength(target.expected);
+    const perStance = STANCES.reduce((sum, s) => sum + (counts[s] ?? NaN), 0);
+    expect(perStance).toBe(target.expected);
+    for (const s of STANCES) {
+      expect(counts[s], `count of ${s}`).toBe(states.filter((c) => c.stance === s).length);
+    }
+    expect(states.filter((c) => !STANCES.includes(c.stance as never)), 'comments without a stance').toEqual([]);
+    expect(states.filter((c) => !c.hasBadge).length, 'comments without a badge').toBe(0);
+    expect(states.every((c) => c.collapsed === 'false' && c.visible), 'all shown before collapsing').toBe(true);
+  });
+
+  it('the host only ever reports labelling, waiting or ready', () => {
+    const seen = timings[target.name]?.states ?? [];
+    expect(seen.at(-1)).toBe('ready');
+    expect(seen.filter((s) => !['labelling', 'waiting', 'ready'].includes(s ?? ''))).toEqual([]);
+  });
+
+  it('collapse all hides every comment; expand all restores the section exactly', async () => {
+    const before = await serializeWithoutLens(page, target.section);
+    if (target.static) expect(before).toBe(await serializeAsServed(page, target.section));
+    await clickAction(page, 'collapse-all');
+    const collapsed = await commentStates(page);
+    expect(collapsed.filter((c) => c.collapsed !== 'true').length, 'not marked collapsed').toBe(0);
+    expect(collapsed.filter((c) => c.visible).length, 'still visible after collapse all').toBe(0);
+    await clickAction(page, 'expand-all');
+    const expanded = await commentStates(page);
+    expect(expanded.every((c) => c.collapsed === 'false' && c.visible)).toBe(true);
+    expect(await serializeWithoutLens(page, target.section)).toBe(before);
+  });
+
+  it('a stance filter hides exactly that stance', async () => {
+    const states = await commentStates(page);
+    const present = STANCES.filter((s) => states.some((c) => c.stance === s));
+    // Prefer a stance that splits the list, so "hides exactly" can fail both ways.
+    const stance = present.find((s) => states.some((c) => c.stance !== s)) ?? present[0];
+    expect(stance, 'no stance present on the page').toBeDefined();
+    await clickAction(page, 'filter', stance);
+    const filtered = await commentStates(page);
+    const wrong = filtered.filter((c) => c.visible === (c.stance === stance));
+    expect(wrong.map((c) => `${c.stance} visible=${c.visible}${c.parentStance ? ` (reply to a ${c.parentStance} comment)` : ''}`),
+      `filter ${stance}`).toEqual([]);
+    // The same chip again expands everything.
+    await clickAction(page, 'filter', stance);
+    expect((await commentStates(page)).filter((c) => !c.visible || c.collapsed !== 'false')).toEqual([]);
+  });
+}
