@@ -110,7 +110,8 @@ export async function commentStates(page: Page): Promise<CommentState[]> {
         stance,
         collapsed: el.getAttribute('data-lens-collapsed'),
         visible: ownText(el).some(shown),
-        hasBadge: !!stance && near.some((n) => badgeText(n).toLowerCase().includes(stance.toLowerCase())),
+        // A deleted or private slot's badge says so instead of naming a stance.
+        hasBadge: !!stance && near.some((n) => /\b(deleted|private)\b/.test(badgeText(n).toLowerCase()) || badgeText(n).toLowerCase().includes(stance.toLowerCase())),
         parentStance: el.parentElement?.closest('[data-lens-stance]')?.getAttribute('data-lens-stance') ?? null,
       };
     });
