@@ -18,6 +18,7 @@ import { denseIndex } from '../src/stance/dense';
 import { report } from '../src/stance/training/metrics';
 import { labelRows } from '../src/stance/training/threads';
 import { logits, relative, type LinearModel } from '../src/stance/model';
+import { OPINION_LENGTH_NORM, OPINION_STRENGTH } from '../src/stance/lexicon/opinion';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = process.env.COMMENT_LENS_CORPUS ?? path.resolve(repoRoot, '../shared/corpus');
@@ -139,13 +140,14 @@ const foldEngines = best.folds.map((m) => serialise(withOffsets({ ...m, w: Float
 // the score barely moves with alpha. DESIGN.md asks for reply-aware labels: take the largest
 // alpha within ALPHA_SLACK of the best score, i.e. as reply-aware as the data allows.
 const ALPHA_SLACK = 0.01;
-function oofScores(alpha: number, minStance: number): { r: number; v: number } {
+function oofScores(alpha: number, minStance: number, opinion?: { strength: number; norm: number }): { r: number; v: number } {
   const rg: string[] = [];
   const rp: string[] = [];
   const vg: string[] = [];
   const vp: string[] = [];
   foldEngines.forEach((st, k) => {
     const engine = new Engine({ ...model, stance: { ...st, temperature: stance.temperature }, reply: { alpha }, rhetorical: { minStance } });
+    if (opinion) { engine.opinionStrength = opinion.strength; engine.opinionLengthNorm = opinion.norm; }
     const rows = rumour.filter((_, i) => rFold[i] === k);
     labelRows(engine, rows).forEach((l, i) => { rg.push(rows[i]!.label); rp.push(l.label); });
     vast.forEach((r, i) => { if (vFold[i] === k) { vg.push(r.label); vp.push(engine.classify(engine.prepare(r.topic), r.text).label); } });
@@ -174,6 +176,20 @@ const rhetTop = Math.max(...rhetScores.map((s) => s.sum));
 const rhet = rhetScores.filter((s) => s.sum >= rhetTop - ALPHA_SLACK).at(-1)!;
 if (Number.isFinite(rhet.minStance)) model.rhetorical = { minStance: rhet.minStance };
 
+// News opinion layer (src/stance/lexicon/opinion.ts): its strength and length norm are data in
+// the lexicon; this grid is how they were chosen (VAST train OOF; RumourEval 'post' threads are
+// unaffected). Printed, not written: a disagreement with the lexicon is reported here.
+let opBest = { strength: 0, norm: Number.POSITIVE_INFINITY, v: -1 };
+for (const strength of [0, 0.5, 1, 1.5, 2]) {
+  for (const norm of strength === 0 ? [Number.POSITIVE_INFINITY] : [Number.POSITIVE_INFINITY, 40, 20, 10, 5]) {
+    const v = oofScores(pick.alpha, rhet.minStance, { strength, norm }).v;
+    console.log(`  opinion strength ${strength} length norm ${norm}: VAST train OOF ${v.toFixed(3)}`);
+    if (v > opBest.v + 1e-9) opBest = { strength, norm, v };
+  }
+}
+if (opBest.strength !== OPINION_STRENGTH || opBest.norm !== OPINION_LENGTH_NORM) {
+  console.log(`  NOTE: the grid's best opinion setting (${opBest.strength} / ${opBest.norm}) differs from lexicon/opinion.ts (${OPINION_STRENGTH} / ${OPINION_LENGTH_NORM})`);
+}
 writeFileSync(OUT, JSON.stringify(model));
 console.log(`stance: T=${stance.temperature}; agreement: ${agreeFit.length} examples, T=${agreement.temperature}; alpha=${pick.alpha}; rhetorical min ${rhet.minStance}`);
 console.log(`wrote ${path.relative(repoRoot, OUT)} (${(JSON.stringify(model).length / 1024).toFixed(0)} KB)`);

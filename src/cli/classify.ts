@@ -1,5 +1,7 @@
 // `comment-lens classify`: the stance engine alone over JSON Lines, so anyone can evaluate it.
-// Input lines {id, article, text, parent?}; output lines {id, label, confidence, cues}, in order.
+// Input lines {id, article, text, parent?, kind?}; output lines {id, label, confidence, cues}, in order.
+// kind: "news" (an article or topic: the opinion layer applies) or "post" (a social post); absent,
+// the engine guesses from the text's length, as it does for RumourEval's source posts.
 // All input is validated before anything is written, so a bad line never leaves partial results.
 import type { Readable, Writable } from 'node:stream';
 import { StanceEngine } from '../stance/index';
@@ -9,6 +11,7 @@ interface ClassifyInput {
   article: string;
   text: string;
   parent?: string;
+  kind?: 'news' | 'post';
 }
 
 export function parseClassifyLine(line: string, lineNo: number): ClassifyInput {
@@ -24,7 +27,16 @@ export function parseClassifyLine(line: string, lineNo: number): ClassifyInput {
   if (typeof v.text !== 'string') throw new Error(`line ${lineNo}: "text" must be a string`);
   if (typeof v.article !== 'string') throw new Error(`line ${lineNo}: "article" must be a string (the text the discussion responds to)`);
   if (v.parent !== undefined && v.parent !== null && typeof v.parent !== 'string') throw new Error(`line ${lineNo}: "parent" must be a string when given`);
-  return { id: v.id, article: v.article, text: v.text, parent: typeof v.parent === 'string' ? v.parent : undefined };
+  if (v.kind !== undefined && v.kind !== null && v.kind !== 'news' && v.kind !== 'post') throw new Error(`line ${lineNo}: "kind" must be "news" or "post" when given`);
+  const kind = v.kind === 'news' || v.kind === 'post' ? v.kind : undefined;
+  return { id: v.id, article: v.article, text: v.text, parent: typeof v.parent === 'string' ? v.parent : undefined, kind };
+}
+
+function prepareFor(engine: StanceEngine, input: ClassifyInput): ReturnType<StanceEngine['prepare']> {
+  // A parsed article is always news to the engine; a bare string is judged by its length.
+  if (input.kind === 'news') return engine.prepare({ paragraphs: [input.article] });
+  const ctx = engine.prepare(input.article);
+  return input.kind === 'post' ? { ...ctx, kind: 'post' } : ctx;
 }
 
 async function readAll(stream: Readable): Promise<string> {
@@ -60,11 +72,12 @@ export async function runClassify(stdin: Readable, stdout: Writable, stderr: Wri
   const showProgress = Boolean((stderr as { isTTY?: boolean }).isTTY) && inputs.length >= 5000;
   const out: string[] = [];
   inputs.forEach((input, i) => {
-    let ctx = contexts.get(input.article);
+    const key = `${input.kind ?? ''}\u0000${input.article}`;
+    let ctx = contexts.get(key);
     if (!ctx) {
       if (contexts.size > 1000) contexts.clear();
-      ctx = engine.prepare(input.article);
-      contexts.set(input.article, ctx);
+      ctx = prepareFor(engine, input);
+      contexts.set(key, ctx);
     }
     const label = engine.classify(ctx, input.text, input.parent === undefined ? undefined : { text: input.parent });
     out.push(JSON.stringify({ id: input.id, label: label.label, confidence: label.confidence, cues: label.cues, ...(label.via ? { via: label.via } : {}) }));

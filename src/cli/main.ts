@@ -12,7 +12,8 @@ import { runClassify } from './classify';
 
 export const USAGE = `Usage:
   comment-lens <file> [--json] [--url URL]   summarise a comment dump (.txt) or a saved page (.html)
-  comment-lens classify < input.jsonl        label JSON Lines {id, article, text, parent?} from stdin
+  comment-lens classify < input.jsonl        label JSON Lines {id, article, text, parent?, kind?} from stdin
+                                             (kind: "news" or "post"; absent, guessed from the article's length)
   comment-lens --help                        this help
 
 <file> is a plain-text dump (an article, then each comment as a handle line and its text)

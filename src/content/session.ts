@@ -9,7 +9,7 @@ import { StanceEngine } from '../stance/index';
 import { summarize } from '../summary/summarize';
 import type { CommentItem } from '../ui/comments';
 import { LensUI } from '../ui/lens-ui';
-import { Labeller } from './labeller';
+import { Labeller } from '../stance/index';
 import { observePage } from './live';
 import { runSliced, yieldToBrowser } from './slices';
 

@@ -5,7 +5,9 @@ import { buildContext, type ArticleContext } from './context';
 import { explain } from './cues';
 import { denseIndex } from './dense';
 import { extract, type Features } from './features';
+import { OPINION_LENGTH_NORM, OPINION_POST_STRENGTH, OPINION_STRENGTH } from './lexicon/opinion';
 import { loadLinear, predict, type LinearModel, type StanceModel } from './model';
+import { opinion, type Opinion } from './opinion';
 
 export type Agreement = 'agree' | 'disagree' | 'neutral';
 export interface AgreementResult {
@@ -38,6 +40,10 @@ export class Engine {
   readonly agree: LinearModel;
   readonly alpha: number;
   readonly rhetoricalMin: number; // Infinity = off
+  /** scale of the news opinion layer (lexicon/opinion.ts); 0 = the model alone */
+  opinionStrength = OPINION_STRENGTH;
+  opinionPostStrength = OPINION_POST_STRENGTH;
+  opinionLengthNorm = OPINION_LENGTH_NORM;
   private readonly si: number[]; // model class index of each stance in STANCE_ORDER
   private readonly ai: Record<Agreement, number>;
 
@@ -82,7 +88,17 @@ export class Engine {
 
   classify(ctx: ArticleContext, text: string, parent?: ParentInfo): StanceLabel {
     const f = this.features(ctx, text, parent?.text);
-    const pd = this.direct(f);
+    let pd = this.direct(f);
+    // Plain opinions about the reported action shift the model's probabilities (news articles;
+    // 'post' threads have their own strength: in RumourEval "support" means "it is true").
+    let op: Opinion | null = null;
+    const strength = ctx.kind === 'news' ? this.opinionStrength : this.opinionPostStrength;
+    if (strength > 0) {
+      op = opinion(f.tokens, ctx, strength, this.opinionLengthNorm);
+      const q = pd.map((v, i) => v * Math.exp(op!.shift[i]!));
+      const z = q.reduce((a, b) => a + b, 0);
+      pd = q.map((v) => v / z);
+    }
     let p = pd;
     let g = 0;
     let derived: number[] | null = null;
@@ -109,6 +125,10 @@ export class Engine {
     }
     const label = STANCE_ORDER[best]!;
     const cues = explain(this.stance, f, this.si[best]!);
+    if (op && best <= 1 && op.shift[best]! > 0) {
+      // The opinion cues that pushed toward this side come first: they are what a reader sees.
+      cues.unshift(...op.cues(best === 0 ? 0 : 1));
+    }
     if (rhetorical) {
       cues.unshift({ rule: 'rhetorical-form', text: '?', reason: 'a question that argues rather than asks, so it counts as a position', weight: Math.round(p[best]! * 1000) / 1000 });
     }

@@ -3,11 +3,13 @@
 import type { Thread, StanceLabel } from '../parser/types';
 import defaultModel from './data/model.json';
 import { Engine } from './engine';
+import { Labeller } from './labeller';
 import type { StanceModel } from './model';
 
 export type { ArticleContext } from './context';
 export type { Agreement, AgreementResult, ParentInfo } from './engine';
 export type { StanceModel } from './model';
+export { Labeller, placeholderLabel } from './labeller';
 
 export const DEFAULT_MODEL = defaultModel as unknown as StanceModel;
 
@@ -21,14 +23,7 @@ let shared: StanceEngine | undefined;
 
 /** Labels every comment, parents first (they come earlier), passing each reply its parent's label. */
 export function labelThread(thread: Thread, engine: StanceEngine = (shared ??= new StanceEngine())): StanceLabel[] {
-  const ctx = engine.prepare(thread.article);
-  const byId = new Map<string, number>();
-  const labels: StanceLabel[] = [];
-  thread.comments.forEach((c, i) => {
-    const pi = c.parentId === undefined ? undefined : byId.get(c.parentId);
-    const parent = pi === undefined ? undefined : thread.comments[pi]!;
-    labels.push(parent ? engine.classify(ctx, c.text, { id: parent.id, text: parent.text, label: labels[pi!] }) : engine.classify(ctx, c.text));
-    byId.set(c.id, i);
-  });
-  return labels;
+  const labeller = new Labeller(engine, thread);
+  for (let i = 0; i < thread.comments.length; i++) labeller.label(i);
+  return labeller.labels;
 }

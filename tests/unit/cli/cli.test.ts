@@ -136,12 +136,24 @@ describe('comment-lens classify', () => {
     }
   });
 
+  test('kind "news" gets the opinion layer a short string would not get as a post', async () => {
+    const short = 'Japan and the United States agreed on a deal to expand military industrial cooperation, including shipbuilding.';
+    const lines = ['news', 'post'].map((kind) => JSON.stringify({ id: kind, article: short, text: 'This is a terrible idea.', kind }));
+    const r = await run(['classify'], lines.join('\n'));
+    expect(r.code).toBe(0);
+    const [news, post] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(news.label).toBe('oppose');
+    expect(news.cues.map((c: { rule: string }) => c.rule)).toContain('judges-subject');
+    expect(post.cues.map((c: { rule: string }) => c.rule)).not.toContain('judges-subject');
+  });
+
   test.each([
     ['{"id":1,"article":"a"}', /line 1: "text" must be a string/],
     ['{"id":1,"article":"a","text":"t"}\nnot json', /line 2: not JSON/],
     ['[1,2]', /line 1: expected a JSON object/],
     ['{"id":1,"text":"t"}', /"article" must be a string/],
     ['{"id":1,"article":"a","text":"t","parent":5}', /"parent" must be a string/],
+    ['{"id":1,"article":"a","text":"t","kind":"tweet"}', /"kind" must be "news" or "post"/],
   ])('bad input %j: error names the line, nothing on stdout', async (input, message) => {
     const r = await run(['classify'], input);
     expect(r.code).not.toBe(0);

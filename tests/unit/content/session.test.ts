@@ -3,7 +3,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
 import { Session } from '../../../src/content/session';
-import { Labeller } from '../../../src/content/labeller';
+import { Labeller } from '../../../src/stance/index';
 import { defaultSettings, type Settings } from '../../../src/options/schema';
 import { buildThread } from '../../../src/parser/thread';
 import { detectPage, extractPage } from '../../../src/sites/registry';

@@ -76,8 +76,10 @@ describe('rhetorical questions', () => {
   w[1 * dim + (1 << bits) + denseIndex('rhetorical-question')] = 1;
   const stance = serialise({ classes: ['support', 'oppose', 'neutral', 'question'], hashBits: bits, dim, w, rel: relative(w, 4, dim), bias: new Float64Array(4), temperature: 1 });
   const base = tinyModel();
-  const withRule = new StanceEngine({ ...base, stance, rhetorical: { minStance: 0.01 } });
-  const withoutRule = new StanceEngine({ ...base, stance });
+  // The model's rule alone: the news opinion layer (tested in opinion.test.ts) is switched off.
+  const alone = (e: StanceEngine): StanceEngine => Object.assign(e, { opinionStrength: 0 });
+  const withRule = alone(new StanceEngine({ ...base, stance, rhetorical: { minStance: 0.01 } }));
+  const withoutRule = alone(new StanceEngine({ ...base, stance }));
   const ctx = withRule.prepare('anything');
   test('a question in rhetorical form takes the likelier side, and says why', () => {
     const l = withRule.classify(ctx, 'Why would anyone do that?');
@@ -89,7 +91,7 @@ describe('rhetorical questions', () => {
     expect(withRule.classify(ctx, 'When does it open?').label).toBe('question');
   });
   test('a side less likely than the threshold leaves the question alone', () => {
-    const strict = new StanceEngine({ ...base, stance, rhetorical: { minStance: 0.5 } });
+    const strict = alone(new StanceEngine({ ...base, stance, rhetorical: { minStance: 0.5 } }));
     expect(strict.classify(ctx, 'Why would anyone do that?').label).toBe('question');
   });
 });

@@ -1,7 +1,8 @@
-// Labels a thread one comment at a time (so the content script can slice the work), in the same
-// way as labelThread: parents come earlier and each reply is told its parent's label.
+// Labels a thread one comment at a time, so the content script can slice the work; labelThread
+// runs it in one go. Parents come earlier and each reply is told its parent's label.
 import type { StanceLabel, Thread } from '../parser/types';
-import type { ArticleContext, StanceEngine } from '../stance/index';
+import type { ArticleContext } from './context';
+import type { Engine } from './engine';
 
 export class Labeller {
   readonly labels: StanceLabel[] = [];
@@ -9,7 +10,7 @@ export class Labeller {
   private ctx: ArticleContext;
 
   constructor(
-    private engine: StanceEngine,
+    private engine: Engine,
     private thread: Thread,
   ) {
     this.ctx = engine.prepare(thread.article);
