@@ -26,12 +26,16 @@ export interface DemoServer {
   seedUrl(name: string): string;
   plainUrl(name: string): string;
   fixtureUrl(relPath: string): string;
+  /** a static e2e test page from tests/e2e/pages/ (see PAGE_HEADERS for per-page headers) */
+  testPageUrl(name: string): string;
   close(): Promise<void>;
 }
 
 export interface ServerOptions {
   seedsDir?: string;
   fixturesDir?: string;
+  /** static e2e test pages, served under /e2e/ */
+  pagesDir?: string;
   /** called with one line per request (the CLI prints them) */
   log?: (line: string) => void;
 }
@@ -51,14 +55,20 @@ function indexPage(seeds: DemoSeed[], failures: SeedFailure[]): string {
 <p>Saved real pages: <code>/fixtures/&lt;path under tests/fixtures&gt;</code></p></body></html>`;
 }
 
-async function serveFile(res: ServerResponse, dir: string, rel: string): Promise<number> {
+// Extra response headers for some e2e test pages: the strict-CSP page must get its policy as a
+// real header (a <meta> policy would not be the same test).
+const PAGE_HEADERS: Record<string, Record<string, string>> = {
+  'csp-strict.html': { 'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'self'" },
+};
+
+async function serveFile(res: ServerResponse, dir: string, rel: string, headers: Record<string, string> = {}): Promise<number> {
   const file = resolve(dir, rel);
   // Refuse anything that would leave the fixtures folder ("..", encoded or not).
   if (file !== dir && !file.startsWith(dir + sep)) return 403;
   try {
     if (!(await stat(file)).isFile()) return 404;
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', ...headers });
     res.end(body);
     return 200;
   } catch {
@@ -68,6 +78,7 @@ async function serveFile(res: ServerResponse, dir: string, rel: string): Promise
 
 export async function startDemoServer(options: ServerOptions = {}): Promise<DemoServer> {
   const fixturesDir = resolve(options.fixturesDir ?? join(ROOT, 'tests/fixtures'));
+  const pagesDir = resolve(options.pagesDir ?? join(ROOT, 'tests/e2e/pages'));
   const { seeds, failures } = loadSeeds(options.seedsDir ?? join(ROOT, 'seeds'));
   const byName = new Map(seeds.map((s) => [s.name, s]));
   const requests: RequestRecord[] = [];
@@ -88,6 +99,10 @@ export async function startDemoServer(options: ServerOptions = {}): Promise<Demo
       return html(page[1] === 'seed' ? seed.withComments : seed.plain);
     }
     if (path.startsWith('/fixtures/')) return serveFile(res, fixturesDir, path.slice('/fixtures/'.length));
+    if (path.startsWith('/e2e/')) {
+      const rel = path.slice('/e2e/'.length);
+      return serveFile(res, pagesDir, rel, { 'cache-control': 'no-store', ...PAGE_HEADERS[rel] });
+    }
     return 404;
   };
 
@@ -108,6 +123,7 @@ export async function startDemoServer(options: ServerOptions = {}): Promise<Demo
     seedUrl: (name) => `${origin}/seed/${encodeURIComponent(name)}.html`,
     plainUrl: (name) => `${origin}/plain/${encodeURIComponent(name)}.html`,
     fixtureUrl: (rel) => `${origin}/fixtures/${rel.split('/').map(encodeURIComponent).join('/')}`,
+    testPageUrl: (name) => `${origin}/e2e/${name.split('/').map(encodeURIComponent).join('/')}`,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };
 }
