@@ -1,9 +1,14 @@
 // `npm run bench`: stance throughput, and dump parse time and peak memory at 1k / 10k / 100k comments.
-// Each size is parsed in a fresh child process so its peak memory is its own.
+// Each size is parsed in a fresh child process so its peak memory is its own. Then the browser
+// half (scripts/bench/browser.ts): the built extension in headless Chromium, against a floor and
+// Readability. Figures go to artifacts/bench.json too. BENCH_BROWSER_ONLY=1 skips the Node half.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { StanceEngine } from '../src/stance/index';
 import { makeThread } from './bench/generate';
+import { runBrowserBench } from './bench/browser';
+import { printBrowserTable } from './bench/report';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -19,20 +24,35 @@ function stanceThroughput(n: number): { perSecond: number; ms: number } {
   return { perSecond: Math.round((n / ms) * 1000), ms };
 }
 
-console.log('Comment Lens benchmark (Node ' + process.version + ')\n');
-const st = stanceThroughput(50_000);
-console.log(`stance: ${st.perSecond.toLocaleString('en')} comments/s  (50,000 comments in ${st.ms.toFixed(0)} ms; budget > 20,000/s)\n`);
+interface NodeBench { stancePerSecond: number; parse: Array<{ n: number; bytes: number; ms: number; maxRssMB: number; heapMB: number }> }
 
-console.log('dump parse (renderDump -> parseDump), one child process per size:');
-console.log('  comments   bytes        parse ms   µs/comment   peak RSS MB   heap used MB');
-const rows: Array<{ n: number; ms: number }> = [];
-for (const n of [1_000, 10_000, 100_000]) {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', `${here}bench/parse-worker.ts`, String(n)], { encoding: 'utf8' });
-  const r = JSON.parse(out) as { n: number; bytes: number; ms: number; maxRssMB: number; heapMB: number };
-  rows.push(r);
-  console.log(
-    `  ${String(n).padStart(8)}   ${String(r.bytes).padStart(10)}   ${r.ms.toFixed(1).padStart(8)}   ${((r.ms * 1000) / n).toFixed(2).padStart(10)}   ${r.maxRssMB.toFixed(0).padStart(11)}   ${r.heapMB.toFixed(0).padStart(12)}`,
-  );
+function nodeBench(): NodeBench {
+  const st = stanceThroughput(50_000);
+  console.log(`stance: ${st.perSecond.toLocaleString('en')} comments/s  (50,000 comments in ${st.ms.toFixed(0)} ms; budget > 20,000/s)\n`);
+
+  console.log('dump parse (renderDump -> parseDump), one child process per size:');
+  console.log('  comments   bytes        parse ms   µs/comment   peak RSS MB   heap used MB');
+  const rows: NodeBench['parse'] = [];
+  for (const n of [1_000, 10_000, 100_000]) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', `${here}bench/parse-worker.ts`, String(n)], { encoding: 'utf8' });
+    const r = JSON.parse(out) as { n: number; bytes: number; ms: number; maxRssMB: number; heapMB: number };
+    rows.push(r);
+    console.log(
+      `  ${String(n).padStart(8)}   ${String(r.bytes).padStart(10)}   ${r.ms.toFixed(1).padStart(8)}   ${((r.ms * 1000) / n).toFixed(2).padStart(10)}   ${r.maxRssMB.toFixed(0).padStart(11)}   ${r.heapMB.toFixed(0).padStart(12)}`,
+    );
+  }
+  const growth = rows[2]!.ms / rows[1]!.ms;
+  console.log(`\nparse time 100k / 10k = ${growth.toFixed(1)}× for 10× the comments (linear ≈ 10×; quadratic would be ≈ 100×)`);
+  return { stancePerSecond: st.perSecond, parse: rows };
 }
-const growth = rows[2]!.ms / rows[1]!.ms;
-console.log(`\nparse time 100k / 10k = ${growth.toFixed(1)}× for 10× the comments (linear ≈ 10×; quadratic would be ≈ 100×)`);
+
+console.log('Comment Lens benchmark (Node ' + process.version + ')\n');
+const node = process.env.BENCH_BROWSER_ONLY ? null : nodeBench();
+const started = Date.now();
+const raw = await runBrowserBench();
+const browser = printBrowserTable(raw);
+console.log(`\nbrowser half: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+mkdirSync(artifacts, { recursive: true });
+writeFileSync(`${artifacts}bench.json`, JSON.stringify({ date: new Date().toISOString(), node, browser: { chromium: raw.chromium, ...browser, raw } }, null, 2));
+console.log('wrote artifacts/bench.json');
