@@ -1,6 +1,6 @@
 // Content script entry, on every http(s) page at document_idle. Only the cheap detector runs
 // here; the parser, the stance model and the UI load (dynamic import) on comment pages only.
-import { detectPage } from '../sites/registry';
+import { detectPage } from '../sites/detect';
 
 const adapter = detectPage(document, location.href);
 if (adapter) {

@@ -29,6 +29,9 @@ function isBlankText(n: Node): boolean {
 /**
  * Observes `target`; calls `onChange` once the page has been quiet for `delayMs`, and not more
  * than once per `minIntervalMs` (each call re-reads the page: 5-60 ms, Readability included).
+ * A page that replaces the whole section (`section.replaceWith(next)`) does so in the section's
+ * parent, outside the watched subtree: the ancestors are watched too (child lists only, no
+ * subtree), and a change there counts only once `target` has left the document.
  */
 export function observePage(target: Node, signal: AbortSignal, onChange: () => void, delayMs = 300, minIntervalMs = 2000): void {
   const win = (target.ownerDocument ?? (target as Document)).defaultView;
@@ -40,18 +43,32 @@ export function observePage(target: Node, signal: AbortSignal, onChange: () => v
     last = Date.now();
     if (!signal.aborted) onChange();
   };
-  const observer = new win.MutationObserver((records) => {
-    if (!hasPageChange(records)) return;
+  const schedule = (): void => {
     clearTimeout(timer);
     timer = setTimeout(run, Math.max(delayMs, last + minIntervalMs - Date.now()));
+  };
+  const observer = new win.MutationObserver((records) => {
+    if (hasPageChange(records)) schedule();
   });
   observer.observe(target, { childList: true, subtree: true });
+  const up = new win.MutationObserver(() => {
+    if (!target.isConnected) schedule();
+  });
+  for (const a of ancestors(target)) up.observe(a, { childList: true });
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
+      up.disconnect();
       clearTimeout(timer);
     },
     { once: true },
   );
+}
+
+/** Parents up to the document, through shadow roots to their hosts (Coral renders in one). */
+export function ancestors(node: Node): Node[] {
+  const out: Node[] = [];
+  for (let n = node.parentNode; n; n = n.nodeType === 11 ? ((n as ShadowRoot).host ?? null) : n.parentNode) out.push(n);
+  return out;
 }

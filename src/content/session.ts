@@ -105,13 +105,19 @@ export class Session {
     }
     const ex = this.read();
     this.mark('extracted');
+    // Watch before labelling: a change made while the slices run marks this run dirty (one rerun)
+    // instead of going unseen; a section the page replaced moves the observer to its successor.
+    this.watch(ex.container ?? this.doc.body, signal);
+    // Comments the page removed (a replaced section, a new page of comments) are forgotten, and
+    // the counts below are of what the page holds now.
+    ui.layer.prune();
     if (ex.page.comments.length === 0) {
+      ui.setSummary(summarize(buildThread(ex.page), []), false);
+      if (!first) this.hooks.count(0);
       // Disqus-style widgets: the comments live in a cross-origin frame (our frame script runs there).
       ui.setWaiting(!!ex.container?.querySelector('iframe'));
-      this.watch(ex.container ?? this.doc.body, signal);
       return;
     }
-    ui.layer.prune();
     const thread = buildThread(ex.page);
     this.mark('thread');
     const labeller = new Labeller((this.engine ??= new StanceEngine()), thread);
@@ -125,7 +131,8 @@ export class Session {
       (i) => {
         const el = ex.elements[i]!;
         const old = this.known.get(el);
-        if (old) return labeller.keep(i, old);
+        // Known and still tagged: keep. Known but pruned (the page took it out and put it back): tag anew.
+        if (old && ui.layer.has(el)) return labeller.keep(i, old);
         const label = labeller.label(i);
         this.known.set(el, label);
         const c = thread.comments[i]!;
@@ -146,7 +153,6 @@ export class Session {
     this.mark('ready');
     this.marked = true;
     this.hooks.count(summary.total);
-    this.watch(ex.container ?? this.doc.body, signal);
   }
 
   /** the first full read: its article is kept, live updates re-read only the comments */
@@ -167,7 +173,7 @@ export class Session {
   private watching: Node | null = null;
   private unwatch: AbortController | null = null;
 
-  /** One observer at a time: moving from the waiting target to the real container drops the old. */
+  /** One observer at a time: moving to another target (the real container, a replacement) drops the old. */
   private watch(target: Node | null, signal: AbortSignal): void {
     if (!target || this.watching === target || signal.aborted) return;
     this.unwatch?.abort();

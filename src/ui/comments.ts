@@ -209,15 +209,31 @@ export class CommentLayer {
     tag.toggle.focus({ preventScroll: true });
   }
 
-  /** Forgets comments the page itself has removed (their tags went with them). */
+  has(el: Element): boolean {
+    return this.byEl.has(el);
+  }
+
+  /**
+   * Forgets comments the page itself has removed, and takes our marks off them: a tag placed
+   * 'before' its comment is a sibling that would otherwise stay behind as a stray stub, and a
+   * comment the page puts back later is tagged afresh rather than carrying a dead tag.
+   */
   prune(): void {
     const cur = this.entries[this.current];
     this.entries = this.entries.filter((e) => {
       if (e.el.isConnected) return true;
       this.byEl.delete(e.el);
       this.io?.unobserve(e.el);
+      if (e.collapsed && this.inlineFallback) this.inlineHide(e, false);
+      e.tag?.outer.remove();
+      for (const a of LENS_ATTRS) e.el.removeAttribute(a);
       return false;
     });
+    for (const k of this.kept) {
+      if (k.isConnected) continue;
+      k.removeAttribute('data-lens-keep');
+      this.kept.delete(k);
+    }
     this.current = cur ? this.entries.indexOf(cur) : -1;
   }
 

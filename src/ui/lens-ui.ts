@@ -12,6 +12,11 @@ export class LensUI {
   readonly panel: Panel;
   readonly layer: CommentLayer;
   private filter: Stance | null = null;
+  /**
+   * What the reader last did to all comments at once: comments arriving later follow it
+   * ('collapsed' after Collapse all, 'expanded' after Expand all), or the load mode when null.
+   */
+  private bulk: 'collapsed' | 'expanded' | null = null;
 
   constructor(
     doc: Document,
@@ -64,11 +69,14 @@ export class LensUI {
   addComments(items: readonly CommentItem[]): void {
     const start = this.layer.size;
     this.layer.add(items);
-    // New comments follow the reader's load mode, or the filter in force.
-    for (let i = start; i < this.layer.size; i++) {
-      const label = this.layer.item(i).label.label;
-      this.layer.setCollapsed(i, this.filter ? label === this.filter : this.collapsedOnLoad(label));
-    }
+    for (let i = start; i < this.layer.size; i++) this.layer.setCollapsed(i, this.collapsedOnArrival(this.layer.item(i).label.label));
+  }
+
+  /** A new comment follows the filter in force, else the last collapse/expand all, else the load mode. */
+  private collapsedOnArrival(label: Stance): boolean {
+    if (this.filter) return label === this.filter;
+    if (this.bulk) return this.bulk === 'collapsed';
+    return this.collapsedOnLoad(label);
   }
 
   private collapsedOnLoad(label: Stance): boolean {
@@ -76,18 +84,22 @@ export class LensUI {
     return s.loadMode === 'collapse-all' || (s.loadMode === 'collapse-stance' && label === s.collapseStance);
   }
 
+  /** One comment shown or hidden: the page is mixed now, so later comments follow the load mode. */
   toggle(i: number): void {
+    this.bulk = null;
     this.layer.setCollapsed(i, !this.layer.isCollapsed(i));
     if (this.layer.currentIndex !== i) this.layer.focus(i);
   }
 
   collapseAll(): void {
     this.setFilter(null);
+    this.bulk = 'collapsed';
     this.layer.collapseWhere(() => true);
   }
 
   expandAll(): void {
     this.setFilter(null);
+    this.bulk = 'expanded';
     this.layer.collapseWhere(() => false);
   }
 
@@ -95,12 +107,14 @@ export class LensUI {
   toggleFilter(stance: Stance): void {
     if (this.filter === stance) return this.expandAll();
     this.setFilter(stance);
+    this.bulk = null;
     this.layer.collapseWhere((label) => label === stance);
   }
 
   /** Collapses what the reader's load mode says (on load, and when the mode changes). */
   applyLoadMode(): void {
     this.setFilter(null);
+    this.bulk = null;
     this.layer.collapseWhere((label) => this.collapsedOnLoad(label));
   }
 

@@ -39,6 +39,7 @@ export class Panel {
     this.host = doc.createElement('comment-lens');
     this.host.id = HOST_ID;
     this.host.setAttribute('data-lens-own', '');
+    pinHost(this.host);
     this.root = this.host.attachShadow({ mode: 'open' });
     adopt(this.root, makeSheet(PANEL_CSS, doc), PANEL_CSS);
     this.q = (sel) => this.root.querySelector(sel)!;
@@ -108,8 +109,9 @@ export class Panel {
   }
 
   setSummary(summary: Summary): void {
-    this.q('[data-count="total"]').textContent = formatCount(summary.total);
-    for (const s of STANCES) this.q(`[data-count="${s}"]`).textContent = formatCount(summary.byStance[s]);
+    // [data-count] holds the bare number (the hook's contract: "2002", never "2,002").
+    this.q('[data-count="total"]').textContent = String(summary.total);
+    for (const s of STANCES) this.q(`[data-count="${s}"]`).textContent = String(summary.byStance[s]);
     this.q('[data-role="noun"]').textContent = summary.total === 1 ? ' comment' : ' comments';
     this.q('[data-role="extra"]').textContent = summaryExtras(summary);
     const bar = this.q('[data-role="bar"]');
@@ -157,6 +159,11 @@ export class Panel {
 
   setPosition(p: PanelPosition): void {
     this.host.setAttribute('data-position', p);
+    // Inline like the rest of the host's box (see pinHost): a :host rule would lose to `all`.
+    const [v, h] = p.split('-') as ['top' | 'bottom', 'left' | 'right'];
+    for (const side of ['top', 'bottom', 'left', 'right']) {
+      this.host.style.setProperty(side, side === v || side === h ? '16px' : 'auto', 'important');
+    }
   }
 
   setTheme(t: Theme): void {
@@ -166,4 +173,18 @@ export class Panel {
   destroy(): void {
     this.host.remove();
   }
+}
+
+/**
+ * The host's own box, inline with !important: page rules such as `* { background: yellow
+ * !important; letter-spacing: 4px !important }` beat a `:host` rule of the shadow sheet, but not
+ * an inline declaration (the host is our element). Set through CSSOM, which a page's CSP allows.
+ */
+function pinHost(host: HTMLElement): void {
+  const set = (prop: string, value: string): void => host.style.setProperty(prop, value, 'important');
+  set('all', 'initial'); // first: it resets every longhand, the lines below then win
+  set('display', 'block');
+  set('position', 'fixed');
+  set('z-index', '2147483646');
+  set('font', '13px/1.4 system-ui, sans-serif');
 }

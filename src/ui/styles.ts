@@ -12,14 +12,14 @@ const PALETTE = `
 `;
 
 export const PANEL_CSS = `${PALETTE}
-  /* :host — our host element; all:initial keeps page styles from leaking in through inheritance */
-  :host { all: initial; position: fixed; z-index: 2147483646; font: 13px/1.4 system-ui, sans-serif; }
-  :host([data-position="bottom-right"]) { right: 16px; bottom: 16px; }
-  :host([data-position="bottom-left"]) { left: 16px; bottom: 16px; }
-  :host([data-position="top-right"]) { right: 16px; top: 16px; }
-  :host([data-position="top-left"]) { left: 16px; top: 16px; }
+  /* The host's box (all: initial, position, corner) is set inline by panel.ts: a :host rule here
+     would lose to page rules aimed at "*" with !important. */
+  /* .panel, .pill — the two roots of what we draw: every inherited text property set here, so
+     nothing the host might still pass down (letter-spacing, text-transform…) reaches our text */
+  .panel, .pill { font: 13px/1.4 system-ui, sans-serif; letter-spacing: normal; word-spacing: normal;
+    text-transform: none; text-indent: 0; text-shadow: none; white-space: normal; font-style: normal;
+    font-variant: normal; visibility: visible; direction: ltr; color: var(--lens-fg); }
   /* .panel — the whole summary card */
-  .panel, .pill { font: 13px/1.4 system-ui, sans-serif; }
   .panel { box-sizing: border-box; width: 300px; max-height: 80vh; overflow: auto; padding: 10px 12px;
     background: var(--lens-bg); color: var(--lens-fg); border: 1px solid var(--lens-border);
     border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.2); }

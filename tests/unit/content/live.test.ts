@@ -1,6 +1,6 @@
 import { expect, test, vi } from 'vitest';
 import { Window } from 'happy-dom';
-import { hasPageChange, isOwnNode, observePage } from '../../../src/content/live';
+import { ancestors, hasPageChange, isOwnNode, observePage } from '../../../src/content/live';
 
 function doc() {
   const w = new Window({ url: 'https://x.example/' });
@@ -75,6 +75,45 @@ test('observer waits for a quiet page, keeps a minimum interval, ignores ours, s
     list.append(d.createElement('li'));
     await settle(500);
     expect(calls).toBe(2);
+  } finally {
+    vi.useRealTimers();
+    w.close();
+  }
+});
+
+test('ancestors climb from a node inside a shadow root to the document', () => {
+  const { d, w } = doc();
+  const host = d.createElement('div');
+  d.body.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+  const inner = d.createElement('section');
+  root.append(inner);
+  expect(ancestors(inner)).toEqual([root, host, d.body, d.documentElement, d]);
+  w.close();
+});
+
+test('a watched section the page replaces in its parent calls back; a sibling change does not', async () => {
+  const { d, w, list } = doc();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  try {
+    const ac = new AbortController();
+    let calls = 0;
+    observePage(list, ac.signal, () => calls++, 10, 0);
+    const settle = async (ms: number) => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      await new Promise((r) => queueMicrotask(() => r(null)));
+      vi.advanceTimersByTime(ms);
+    };
+    d.body.append(d.createElement('aside')); // an ancestor's child list changes, the section stays
+    await settle(50);
+    expect(calls).toBe(0);
+    list.replaceWith(d.createElement('ol')); // outside the watched subtree
+    await settle(50);
+    expect(calls).toBe(1);
+    ac.abort();
+    d.body.firstElementChild!.remove();
+    await settle(50);
+    expect(calls).toBe(1);
   } finally {
     vi.useRealTimers();
     w.close();

@@ -139,3 +139,37 @@ test('stop() during labelling and an immediate start() still finish a run', asyn
   r.session.stop();
   expect(r.document.documentElement.outerHTML).toBe(r.before);
 });
+
+test('a comment section the page replaces is read anew: new counts, new tags, none left of the old', async () => {
+  const r = run();
+  await until(() => r.host()?.getAttribute('data-lens-state') === 'ready' && r.count('total') === String(TEXTS.length));
+  const next = r.document.createElement('section');
+  next.id = 'comments';
+  const fresh = ['Why was the north left out?', 'Good decision, finally.', 'This is a waste of money.'];
+  // Parsed in a detached box: the new section enters the page in one replaceWith, as a site would do it.
+  const box = r.document.createElement('div');
+  box.innerHTML = `<h2>Comments</h2><ol class="comment-list">${fresh.map((t, i) => comment(20 + i, t)).join('')}</ol>`;
+  next.append(...box.childNodes);
+  r.document.querySelector('#comments')!.replaceWith(next);
+  await until(() => r.count('total') === String(fresh.length));
+  await until(() => r.host()?.getAttribute('data-lens-state') === 'ready');
+  expect([...next.querySelectorAll('li.comment')].every((li) => li.hasAttribute('data-lens-stance'))).toBe(true);
+  expect(r.document.querySelectorAll('comment-lens-tag').length).toBe(fresh.length);
+  expect(r.counts.at(-1)).toBe(fresh.length);
+  // The observer moved to the new section: a comment added there is counted too.
+  const more = r.document.createElement('ol');
+  more.innerHTML = comment(30, 'When will it open?');
+  next.querySelector('ol')!.append(more.firstElementChild!);
+  await until(() => r.count('total') === String(fresh.length + 1));
+  r.session.stop();
+  expect(r.document.querySelectorAll('[data-lens-stance], [data-lens-own]').length).toBe(0);
+});
+
+test('a section emptied by the page counts zero instead of keeping the old numbers', async () => {
+  const r = run();
+  await until(() => r.host()?.getAttribute('data-lens-state') === 'ready' && r.count('total') === String(TEXTS.length));
+  r.document.querySelector('ol.comment-list')!.replaceChildren();
+  await until(() => r.count('total') === '0');
+  expect(r.counts.at(-1)).toBe(0);
+  r.session.stop();
+});

@@ -62,6 +62,13 @@ describe('LensUI on a page', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
   });
 
+  test('[data-count] holds the bare number, without thousands separators', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    m.ui.setSummary({ total: 2002, byStance: { support: 1500, oppose: 500, neutral: 1, question: 1 }, byAuthor: {}, repliesInferred: 0, repliesMarked: 0, unsure: 0 }, true);
+    expect(['total', 'support', 'oppose'].map((k) => m.root.querySelector(`[data-count="${k}"]`)!.textContent)).toEqual(['2002', '1500', '500']);
+  });
+
   test('a badge tells its confidence and cues once hovered, focused or opened', () => {
     const m = mount();
     cleanup = () => m.window.close();
@@ -221,6 +228,59 @@ describe('LensUI on a page', () => {
     expect(tag.querySelector('.stub')!.textContent).toBe('▸ Comment by anonymous · deleted —');
     (badge as HTMLElement).click();
     expect(tag.querySelector('.details')!.textContent).toBe('The page shows this comment as deleted: nothing to label.');
+  });
+
+  test.each([
+    ['collapse all', ['collapse-all'], 'true'],
+    ['expand all after collapse all', ['collapse-all', 'expand-all'], 'false'],
+    ['collapse all, then one comment shown (the load mode again)', ['collapse-all', 'toggle'], 'false'],
+  ] as const)('comments arriving after %s', (_name, steps, want) => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    for (const s of steps) {
+      if (s === 'toggle') (m.document.querySelectorAll('comment-lens-tag')[1]!.shadowRoot!.querySelector('button.toggle') as HTMLElement).click();
+      else m.click(`[data-action="${s}"]`);
+    }
+    const li = m.document.createElement('li');
+    li.append(m.document.createElement('p'));
+    m.els[0]!.parentElement!.append(li);
+    m.ui.addComments([{ el: li, author: 'late', label: label('oppose') }]);
+    expect(li.getAttribute('data-lens-collapsed')).toBe(want);
+    // A single toggle still works on the newcomer.
+    (li.querySelector('comment-lens-tag')!.shadowRoot!.querySelector('button.toggle') as HTMLElement).click();
+    expect(li.getAttribute('data-lens-collapsed')).toBe(want === 'true' ? 'false' : 'true');
+  });
+
+  test('the panel host carries its box inline with !important (page rules on * cannot win)', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const host = m.document.getElementById('comment-lens')!;
+    const want: Array<[string, string]> = [['position', 'fixed'], ['z-index', '2147483646'], ['right', '16px'], ['bottom', '16px'], ['top', 'auto']];
+    for (const [prop, value] of want) {
+      expect([prop, host.style.getPropertyValue(prop), host.style.getPropertyPriority(prop)]).toEqual([prop, value, 'important']);
+    }
+    m.click('[data-action="move"]');
+    const corner = host.getAttribute('data-position')!;
+    const [v, h] = corner.split('-');
+    for (const side of ['top', 'bottom', 'left', 'right']) expect(host.style.getPropertyValue(side)).toBe(side === v || side === h ? '16px' : 'auto');
+    expect(host.hasAttribute('style')).toBe(true);
+    m.ac.abort();
+    expect(m.document.getElementById('comment-lens')).toBeNull();
+  });
+
+  test('a comment the page removes loses its tag, also a tag placed before it', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const row = m.els[4]!; // a table row: its tag is the row before it, outside the comment
+    expect(row.previousElementSibling!.hasAttribute('data-lens-own')).toBe(true);
+    const table = row.parentElement!;
+    row.remove();
+    m.els[1]!.remove();
+    m.ui.layer.prune();
+    expect(m.ui.layer.size).toBe(4);
+    expect(table.querySelectorAll('[data-lens-own]').length).toBe(0);
+    expect(m.document.querySelectorAll('comment-lens-tag').length).toBe(4);
+    expect(row.hasAttribute('data-lens-stance')).toBe(false);
   });
 
   test('minimize shows the pill and back', () => {
