@@ -1,9 +1,9 @@
-// The article beside the comments: Mozilla Readability run on a CLONE of the document (Readability
-// rewrites the DOM it is given; the page itself is never touched), with the comment section removed
-// from the clone first so no comment can leak into the article paragraphs.
-import { Readability } from '@mozilla/readability';
+// The article beside the comments, read by our own small extractor (article-content.ts) instead of
+// Readability: Readability needs a clone of the page, assigns innerHTML (a web-ext lint warning)
+// and weighs ~50 kB. Metadata from the page's own statements: Open Graph, <time>, JSON-LD.
 import type { RawPage } from '../parser/types';
-import { blockText, lineText, queryAll, query } from './dom';
+import { blockText, lineText, query, queryAll } from './dom';
+import { ContentScorer } from './article-content';
 
 // Where publishers state the publication date, most reliable first.
 const DATE_PICKS: ReadonlyArray<readonly [string, string]> = [
@@ -12,7 +12,6 @@ const DATE_PICKS: ReadonlyArray<readonly [string, string]> = [
   ['[itemprop="datePublished"]', 'datetime'], // schema.org on a <time>
   ['meta[name="date"]', 'content'], // classic HTML meta
   ['article time[datetime]', 'datetime'], // the article's own <time>
-  ['time[datetime]', 'datetime'], // any <time>: last resort
 ];
 
 /** yyyy-mm-dd when the value starts with a date, else the value as written. */
@@ -27,68 +26,75 @@ function metaContent(doc: Document, selector: string): string | undefined {
   return query(doc, selector)?.getAttribute('content')?.trim() || undefined;
 }
 
-/** Paragraph texts of the page's main <article> or, failing that, of every long enough <p>. */
-function fallbackParagraphs(doc: Document): string[] {
-  const scope = query(doc, 'article') ?? doc.body;
-  if (!scope) return [];
-  return queryAll(scope, 'p').map((p) => blockText(p)).filter((t) => t.length > 0);
-}
-
-/** Child-index path from the document element, to find the same element in a clone. */
-function pathOf(el: Element, root: Element): number[] | null {
-  const path: number[] = [];
-  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
-    const parent: Element | null = e.parentElement;
-    if (!parent) return null; // not in this document's tree (a shadow root)
-    path.push(Array.prototype.indexOf.call(parent.children, e));
-  }
-  return path.reverse();
-}
-
-function follow(root: Element, path: number[]): Element | null {
-  let e: Element | null = root;
-  for (const i of path) e = e?.children[i] ?? null;
-  return e;
-}
-
-/**
- * `remove`: elements of the page (comments, the comment section) to leave out; they are looked up
- * in the clone by position and removed there.
- */
-export function extractArticle(doc: Document, remove: Element[]): RawPage['article'] {
-  const article: RawPage['article'] = { paragraphs: [] };
-  const commentText = new Set(remove.map((e) => lineText(e)));
-  let content: Element | null = null;
-  let title: string | undefined;
-  let site: string | undefined;
-  try {
-    const root = doc.documentElement;
-    const paths = remove.map((e) => pathOf(e, root)).filter((p): p is number[] => p !== null);
-    const clone = doc.cloneNode(true) as Document;
-    const targets = paths.map((p) => follow(clone.documentElement, p));
-    for (const t of targets) t?.remove(); // the clone only: resolved before removing, so paths stay valid
-    // serializer: hand back the element itself instead of an HTML string
-    const opts = { serializer: (el: Node) => el } as unknown as ConstructorParameters<typeof Readability>[1];
-    const r = new Readability(clone, opts).parse();
-    content = (r?.content as unknown as Element | undefined) ?? null;
-    title = r?.title ?? undefined;
-    site = r?.siteName ?? undefined;
-  } catch {
-    content = null; // a DOM implementation Readability cannot walk: use the plain fallback
-  }
-  const paras = content ? blockText(content).split('\n') : fallbackParagraphs(doc);
-  article.paragraphs = paras.filter((p) => p !== '' && !commentText.has(p));
-  const h1 = query(doc, 'h1');
-  article.title = title || (h1 ? lineText(h1) : '') || lineText(query(doc, 'title') ?? doc.createElement('x')) || undefined;
-  if (!article.title) delete article.title;
-  for (const [sel, attr] of DATE_PICKS) {
-    const v = query(doc, sel)?.getAttribute(attr)?.trim();
-    if (v) {
-      article.date = isoDate(v);
-      break;
+/** The first value of `key` in the page's JSON-LD blocks (datePublished, publisher.name). */
+function jsonLd(doc: Document, pickFrom: (o: Record<string, unknown>) => unknown): string | undefined {
+  for (const s of queryAll(doc, 'script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(s.textContent ?? '');
+    } catch {
+      continue; // a broken block says nothing
+    }
+    const queue: unknown[] = [data];
+    for (let i = 0; i < queue.length && i < 200; i++) {
+      const o = queue[i];
+      if (Array.isArray(o)) queue.push(...o);
+      else if (o && typeof o === 'object') {
+        const v = pickFrom(o as Record<string, unknown>);
+        if (typeof v === 'string' && v.trim()) return v.trim();
+        const graph = (o as Record<string, unknown>)['@graph'];
+        if (graph) queue.push(graph);
+      }
     }
   }
-  const source = metaContent(doc, 'meta[property="og:site_name"]') ?? site;
+  return undefined;
+}
+
+/** "Headline | Site" -> "Headline": the part before the last separator, when it is a real phrase. */
+function cleanTitle(raw: string): string {
+  const parts = raw.split(/\s[|\-–—\\/>»]\s/);
+  if (parts.length < 2) return raw;
+  const head = parts.slice(0, -1).join(' - ').trim();
+  return head.split(/\s+/).length >= 3 ? head : (parts.reduce((a, b) => (b.length > a.length ? b : a), '').trim() || raw);
+}
+
+function titleOf(doc: Document, root: Element | null): string | undefined {
+  const og = metaContent(doc, 'meta[property="og:title"]');
+  if (og) return og;
+  const h1 = (root && query(root, 'h1')) ?? query(doc, 'article h1') ?? query(doc, 'h1');
+  const t = h1 ? lineText(h1) : '';
+  if (t) return t;
+  const title = query(doc, 'title');
+  return title ? cleanTitle(lineText(title)) || undefined : undefined;
+}
+
+/** The article's paragraphs: the best-scoring content and its siblings, block by block. */
+function paragraphs(doc: Document, scorer: ContentScorer): { paras: string[]; root: Element | null } {
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return { paras: [], root: null };
+  scorer.score(body);
+  const top = scorer.top();
+  if (!top) return { paras: [], root: null };
+  const paras = scorer.contentRoots(top).flatMap((r) => blockText(r, scorer.furniture).split('\n'));
+  return { paras: paras.filter((p) => p !== ''), root: top };
+}
+
+/** `exclude`: the comments and (when comments are most of it) their section, never read as article. */
+export function extractArticle(doc: Document, exclude: Element[]): RawPage['article'] {
+  const scorer = new ContentScorer(new Set(exclude));
+  const { paras, root } = paragraphs(doc, scorer);
+  const article: RawPage['article'] = { paragraphs: paras };
+  const title = titleOf(doc, root);
+  if (title) article.title = title;
+  let date: string | undefined;
+  for (const [sel, attr] of DATE_PICKS) {
+    date = query(doc, sel)?.getAttribute(attr)?.trim() || undefined;
+    if (date) break;
+  }
+  date ??= jsonLd(doc, (o) => o['datePublished']);
+  date ??= (root && query(root, 'time[datetime]')?.getAttribute('datetime')?.trim()) || undefined;
+  if (date) article.date = isoDate(date);
+  const source = metaContent(doc, 'meta[property="og:site_name"]') ?? jsonLd(doc, (o) => (o['publisher'] as Record<string, unknown> | undefined)?.['name']);
   if (source) article.source = source;
   return article;
 }

@@ -4,6 +4,7 @@
 import type { RawComment } from '../parser/types';
 import type { AttrPick, FieldSpecs, PlaceholderSpec, SiteAdapter } from './types';
 import { blockText, isOwn, lineText, matches, query, queryAll } from './dom';
+import { ItemIndex, insideAny, queryEach } from './item-index';
 
 /** Where to look: `scope` (or the document) plus the open shadow roots the adapter names in it. */
 export function searchRoots(doc: Document, adapter: SiteAdapter, scope?: Element): ParentNode[] {
@@ -30,21 +31,15 @@ export function firstIn(roots: ParentNode[], selectors: readonly string[]): Elem
   return null;
 }
 
-/** The nearest enclosing comment item of `el` (itself excluded), or null. */
-function ownerItem(el: Element, items: Set<Element>): Element | null {
-  for (let p = el.parentElement; p; p = p.parentElement) if (items.has(p)) return p;
-  return null;
-}
-
 /**
  * The comment an item replies to: the enclosing item, or, where replies sit in a list right after
  * their parent (WordPress.com prints `</li><ul class="children">`), the item before that list.
  */
-function parentItem(item: Element, items: Set<Element>, childList?: string): Element | null {
-  const owner = ownerItem(item, items);
+function parentItem(item: Element, ix: ItemIndex, childList?: string): Element | null {
+  const owner = ix.ownerOf(item);
   const list = childList ? item.parentElement?.closest(childList) : null;
   if (list && !(owner && owner.contains(list))) {
-    for (let s = list.previousElementSibling; s; s = s.previousElementSibling) if (items.has(s)) return s;
+    for (let s = list.previousElementSibling; s; s = s.previousElementSibling) if (ix.items.has(s)) return s;
   }
   return owner;
 }
@@ -61,17 +56,9 @@ function findContainer(roots: ParentNode[], selectors: readonly string[], first:
   return firstIn(roots, selectors);
 }
 
-/** Matches of `selector` that belong to `item` itself, not to a reply nested inside it. */
-function owned(item: Element, selector: string, items: Set<Element>): Element[] {
-  if (selector === '') return [item];
-  const found = queryAll(item, selector).filter((e) => !items.has(e) && ownerItem(e, items) === item);
-  if (matches(item, selector)) found.unshift(item);
-  return found;
-}
-
-function pick(item: Element, picks: readonly AttrPick[], items: Set<Element>): string | undefined {
+function pick(item: Element, picks: readonly AttrPick[], ix: ItemIndex): string | undefined {
   for (const [sel, attr, pattern] of picks) {
-    for (const el of owned(item, sel, items)) {
+    for (const el of ix.owned(item, sel)) {
       let v = attr === '' ? lineText(el) : el.getAttribute(attr)?.trim();
       if (v && pattern) v = pattern.exec(v)?.[1];
       if (v) return v;
@@ -88,12 +75,17 @@ export function cleanAuthor(s: string): string {
   return s.replace(SAYS, '').replace(/^(by|von|par|por)\s+/i, '').replace(/[,:;\s]+$/, '').trim();
 }
 
-function readText(item: Element, selectors: readonly string[], items: Set<Element>, strip: readonly string[], preLine?: boolean): string {
-  const skip = (e: Element): boolean => items.has(e) || strip.some((s) => matches(e, s));
+function readText(item: Element, selectors: readonly string[], ix: ItemIndex, stripped: Set<Element>, preLine?: boolean): string {
+  const skip = (e: Element): boolean => ix.items.has(e) || stripped.has(e);
   for (const sel of selectors) {
-    const els = owned(item, sel, items).filter((e) => !strip.some((s) => e !== item && matches(e, s)));
-    // keep outermost matches only, so ".comment-body p" inside a quoted <p> is not read twice
-    const outer = els.filter((e) => !els.some((o) => o !== e && o.contains(e)));
+    // outermost matches only, so ".comment-body p" inside a quoted <p> is not read twice; in
+    // document order an element inside an earlier match is inside the last one kept
+    const outer: Element[] = [];
+    for (const e of ix.owned(item, sel)) {
+      if (e !== item && stripped.has(e)) continue;
+      const last = outer[outer.length - 1];
+      if (!last || !last.contains(e)) outer.push(e);
+    }
     const text = outer.map((e) => blockText(e, skip, preLine)).filter(Boolean).join('\n');
     if (text) return text;
   }
@@ -101,10 +93,10 @@ function readText(item: Element, selectors: readonly string[], items: Set<Elemen
 }
 
 /** The placeholder an item is, and the words the page shows for it. */
-function placeholderOf(item: Element, specs: readonly PlaceholderSpec[], items: Set<Element>): { spec: PlaceholderSpec; shown: string } | null {
+function placeholderOf(item: Element, specs: readonly PlaceholderSpec[], ix: ItemIndex): { spec: PlaceholderSpec; shown: string } | null {
   for (const spec of specs) {
-    if (owned(item, spec.match, items).length === 0) continue;
-    const el = owned(item, spec.text ?? spec.match, items)[0];
+    if (ix.owned(item, spec.match).length === 0) continue;
+    const el = ix.owned(item, spec.text ?? spec.match)[0];
     return { spec, shown: el ? oneLine(blockText(el)) : '' };
   }
   return null;
@@ -114,22 +106,23 @@ function collectItems(roots: ParentNode[], adapter: SiteAdapter, selector: strin
   if (!selector) return [];
   const seen = new Set<Element>();
   const out: Element[] = [];
+  const excluded = queryEach(roots, adapter.exclude ?? []);
+  const memo = new Map<Element, boolean>();
   for (const scope of roots) {
     for (const el of queryAll(scope, selector)) {
-      if (seen.has(el) || isOwn(el)) continue;
+      if (seen.has(el)) continue;
       seen.add(el);
-      if ((adapter.exclude ?? []).some((x) => el.closest(x) !== null)) continue;
-      out.push(el);
+      if (!insideAny(el, excluded, memo)) out.push(el); // our panel, pingbacks, the reply form
     }
   }
   return out;
 }
 
 /** Depth from a depth attribute (0-based) or a level label (1-based), when the adapter has one. */
-function statedDepth(item: Element, f: FieldSpecs, items: Set<Element>): number | undefined {
-  const d = f.depth ? Number(pick(item, f.depth, items)) : NaN;
+function statedDepth(item: Element, f: FieldSpecs, ix: ItemIndex): number | undefined {
+  const d = f.depth ? Number(pick(item, f.depth, ix)) : NaN;
   if (Number.isInteger(d) && d >= 0) return d;
-  const l = f.level ? Number(pick(item, f.level, items)) : NaN;
+  const l = f.level ? Number(pick(item, f.level, ix)) : NaN;
   return Number.isInteger(l) && l >= 1 ? l - 1 : undefined;
 }
 
@@ -139,52 +132,70 @@ export interface ReadComments {
   /** the section holding the comments (container selectors), null when none */
   section: Element | null;
   roots: ParentNode[];
+  /** items with neither a body, a name nor a placeholder: nothing to read yet (a lazy skeleton) */
+  skipped: number;
 }
 
 /**
  * The comments of `adapter` in the document, or only inside `scope` (a comment section being
  * re-read after live changes). `fallback` supplies the fields the adapter leaves out.
+ * Every item found gives a comment (its text may be '': an image-only or emptied body) unless it
+ * shows nothing at all, which is counted in `skipped`.
  */
 export function readComments(doc: Document, adapter: SiteAdapter, fallback?: SiteAdapter, scope?: Element): ReadComments {
   const roots = searchRoots(doc, adapter, scope);
   const candidates = collectItems(roots, adapter, adapter.comment ?? adapter.pickComment?.(doc, scope));
-  const items = new Set(candidates);
+  const ix = new ItemIndex(new Set(candidates), roots);
   const section = findContainer(roots, adapter.container ?? [], candidates[0]) ?? scope ?? null;
   const f: FieldSpecs = adapter.fields ?? {};
   const g: FieldSpecs = fallback?.fields ?? {};
-  const strip = [...(adapter.strip ?? []), ...(fallback?.strip ?? [])];
-  const skipStrip = (e: Element): boolean => strip.some((s) => matches(e, s));
+  const stripped = candidates.length ? queryEach(roots, [...(adapter.strip ?? []), ...(fallback?.strip ?? [])]) : new Set<Element>();
+  const skipStrip = (e: Element): boolean => stripped.has(e);
+  const textSels = [...(f.text ?? []), ...(g.text ?? [])];
+  const authorSels = [...(f.author ?? []), ...(g.author ?? [])];
+  const timePicks = [...(f.time ?? []), ...(g.time ?? [])];
   const comments: RawComment[] = [];
   const elements: Element[] = [];
   const idOf = new Map<Element, string>();
+  const depthOf = new Map<Element, number>(); // memo: an item's nesting is its parent item's plus one
   const seenIds = new Set<string>(); // a parent is always an earlier comment
   // depth stated by markup -> the nearest earlier item one level up is the parent; a skipped
-  // (textless, unrecognised) item holds its level so a reply to it gets no parent, not a wrong one
+  // (empty, unrecognised) item holds its level so a reply to it gets no parent, not a wrong one
   const lastAtDepth: (string | null)[] = [];
+  let skipped = 0;
   candidates.forEach((item, i) => {
-    const id = pick(item, f.id ?? g.id ?? [['', 'id']], items) ?? `c${i + 1}`;
+    const id = pick(item, f.id ?? g.id ?? [['', 'id']], ix) ?? `c${i + 1}`;
     idOf.set(item, id);
-    const stated = statedDepth(item, f, items);
-    const ph = placeholderOf(item, adapter.placeholders ?? [], items);
-    let text = readText(item, [...(f.text ?? []), ...(g.text ?? [])], items, strip, adapter.preLine);
+    const stated = statedDepth(item, f, ix);
+    const owner = parentItem(item, ix, adapter.childList);
+    // the owner is an earlier item (document order), so its nesting is already known
+    depthOf.set(item, owner ? Math.min(100, (depthOf.get(owner) ?? 0) + 1) : 0);
+    const ph = placeholderOf(item, adapter.placeholders ?? [], ix);
+    let text = readText(item, textSels, ix, stripped, adapter.preLine);
     if (ph) text ||= ph.shown;
     else if (text && adapter.ownerAnswers) {
       const { selectors, mark } = adapter.ownerAnswers;
-      const answer = readText(item, selectors, items, strip, adapter.preLine);
+      const answer = readText(item, selectors, ix, stripped, adapter.preLine);
       if (answer) text += `\n${mark}\n${answer}`; // kept, marked: not the reader's words
     }
-    if (stated !== undefined) lastAtDepth.splice(stated, Infinity, text ? id : null);
-    if (!text) return; // an empty item that is no known placeholder: nothing to read yet
     // a placeholder's name is only what the page shows (Reddit's "/user/[deleted]/" link is no name)
-    const author = [...(f.author ?? []), ...(g.author ?? [])]
-      .map((sel) => owned(item, sel, items).map((e) => cleanAuthor(oneLine(blockText(e, skipStrip)))).find(Boolean))
-      .find(Boolean) ?? (f.authorFrom && !ph ? pick(item, f.authorFrom, items) : undefined);
+    let author: string | undefined;
+    for (const sel of authorSels) {
+      for (const e of ix.owned(item, sel)) author ||= cleanAuthor(oneLine(blockText(e, skipStrip)));
+      if (author) break;
+    }
+    if (!author && f.authorFrom && !ph) author = pick(item, f.authorFrom, ix);
+    const keep = text !== '' || !!author || !!ph;
+    if (stated !== undefined) lastAtDepth.splice(stated, Infinity, keep ? id : null);
+    if (!keep) {
+      skipped++;
+      return;
+    }
     const c: RawComment = { id, author: author ?? '', text };
     if (ph) c.placeholder = ph.spec.kind;
-    const time = pick(item, [...(f.time ?? []), ...(g.time ?? [])], items);
+    const time = pick(item, timePicks, ix);
     if (time) c.time = time;
-    const parentAttr = f.parent ? pick(item, f.parent, items) : undefined;
-    const owner = parentItem(item, items, adapter.childList);
+    const parentAttr = f.parent ? pick(item, f.parent, ix) : undefined;
     if (parentAttr && parentAttr !== id && seenIds.has(parentAttr)) c.parentId = parentAttr;
     else if (owner) {
       const oid = idOf.get(owner);
@@ -202,13 +213,11 @@ export function readComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
       // a reply-to attribute on a flat list says who, not how deep; a reply nested in a skipped
       // item has no parent to name: either way, depth is left to the parser
     } else {
-      let d = 0;
-      for (let o = owner; o && d < 100; o = parentItem(o, items, adapter.childList)) d++;
-      c.depth = d;
+      c.depth = depthOf.get(item) ?? 0;
     }
     seenIds.add(id);
     comments.push(c);
     elements.push(item);
   });
-  return { comments, elements, section, roots };
+  return { comments, elements, section, roots, skipped };
 }

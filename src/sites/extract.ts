@@ -35,7 +35,7 @@ function articleExclusions(container: Element | null, elements: Element[], comme
 }
 
 export function extractWith(doc: Document, adapter: SiteAdapter, url?: string, fallback?: SiteAdapter): Extraction {
-  const { comments, elements, section, roots } = readComments(doc, adapter, fallback);
+  const { comments, elements, section, roots, skipped } = readComments(doc, adapter, fallback);
   const widget = section !== null || firstIn(roots, [...(adapter.container ?? []), ...(adapter.widget ?? [])]) !== null;
   const statedRaw = pickInPage(roots, [...(adapter.statedCount ?? []), ...(fallback?.statedCount ?? [])]);
   const page: Extraction['page'] = {
@@ -48,5 +48,5 @@ export function extractWith(doc: Document, adapter: SiteAdapter, url?: string, f
   const stated = parseCount(statedRaw);
   if (stated !== undefined) page.statedCount = stated;
   // nothing loaded yet: the widget target is where live comments will appear, so observe that
-  return { page, elements, container: section ?? (elements.length === 0 ? firstIn(roots, adapter.widget ?? []) : null) };
+  return { page, elements, container: section ?? (elements.length === 0 ? firstIn(roots, adapter.widget ?? []) : null), skipped };
 }

@@ -1,75 +1,16 @@
 // The ordered registry: host match first, then one combined markup probe, then the generic
-// heuristic. detectPage is cheap enough to run on every page: a host suffix scan and one walk over
-// the elements against precomputed keys (probe.ts); real queries only for the selectors it leaves.
+// heuristic (detect.ts, re-exported here), and the extraction entry points.
 import type { CommentsExtraction, Extraction, SiteAdapter } from './types';
-import { hostOf, query } from './dom';
-import { buildKeys, candidates, splitList, type ProbeKeys } from './probe';
+import { detectPage, pageUrl } from './detect';
 import { extractWith } from './extract';
 import { firstIn, readComments } from './comments';
 import { generic } from './generic';
 import { ADAPTERS } from './adapters';
 
 export type { CommentsExtraction, Extraction, SiteAdapter } from './types';
-export { ADAPTERS, generic };
+export { ADAPTERS, detectPage, generic };
 
-let keys: ProbeKeys | null = null;
-
-/** Probe keys from every adapter's detect and widget selectors and generic's containers, built once. */
-function probeKeys(): ProbeKeys {
-  keys ??= buildKeys([...ADAPTERS, generic].flatMap((a) => [a.detect ?? '', ...(a.widget ?? [])]).concat(generic.container ?? []).filter(Boolean));
-  return keys;
-}
-
-function hostAdapters(host: string): SiteAdapter[] {
-  if (!host) return [];
-  return ADAPTERS.filter((a) => a.hosts?.some((h) => host === h || host.endsWith(`.${h}`)));
-}
-
-/** A real query, only for the selectors of the list the probe left possible (all without a probe). */
-type Present = (list: string) => boolean;
-
-function presentIn(doc: Document, maybe: Set<string> | null): Present {
-  return (list) => splitList(list).some((s) => (!maybe || maybe.has(s)) && query(doc, s) !== null);
-}
-
-/** The adapter's comments are here (its detect selector matched and, for generic, verified). */
-function hasComments(doc: Document, a: SiteAdapter, present: Present, maybe: Set<string> | null): boolean {
-  return !!a.detect && present(a.detect) && (!a.verify || a.verify(doc, maybe ? (s) => maybe.has(s) : undefined));
-}
-
-/**
- * Only the adapter's widget (a target, a count) is here. Containers like #comments say nothing
- * about the platform, so only generic counts them (an empty comment section).
- */
-function hasWidget(a: SiteAdapter, present: Present): boolean {
-  const sels = a === generic ? [...(a.widget ?? []), ...(a.container ?? [])] : (a.widget ?? []);
-  return sels.some(present);
-}
-
-function pageUrl(doc: Document, url?: string): string | undefined {
-  if (url) return url;
-  const href = doc.location?.href;
-  return href && href !== 'about:blank' ? href : undefined;
-}
-
-/**
- * The adapter for this page, or null when it has no comment section. Comments win over widgets:
- * a page with WordPress comments and a stray Disqus target is a WordPress page.
- */
-export function detectPage(doc: Document, url?: string): SiteAdapter | null {
-  const byHost = hostAdapters(hostOf(pageUrl(doc, url)));
-  const any = presentIn(doc, null);
-  for (const a of byHost) if (hasComments(doc, a, any, null)) return a;
-  const maybe = candidates(doc, probeKeys());
-  if (maybe.size === 0) return null; // the common case: nothing comment-like at all
-  const present = presentIn(doc, maybe);
-  for (const a of ADAPTERS) if (hasComments(doc, a, present, maybe)) return a;
-  if (hasComments(doc, generic, present, maybe)) return generic;
-  for (const a of [...byHost, ...ADAPTERS]) if (hasWidget(a, present)) return a;
-  return hasWidget(generic, present) ? generic : null;
-}
-
-/** Everything on the page: the comments, the article beside them (Readability on a clone), the widget flag. */
+/** Everything on the page: the comments, the article beside them, the widget flag, the stated count. */
 export function extractPage(doc: Document, url?: string, adapter?: SiteAdapter): Extraction {
   const u = pageUrl(doc, url);
   const a = adapter ?? detectPage(doc, u) ?? generic;
@@ -77,7 +18,7 @@ export function extractPage(doc: Document, url?: string, adapter?: SiteAdapter):
 }
 
 /**
- * The comments alone, for re-reading after live changes: no Readability, no article, no stated
+ * The comments alone, for re-reading after live changes: no article, no stated
  * count, so its cost is one query for the items plus each item's fields. Pure read.
  *
  * `container` (an earlier Extraction.container) limits the read to that section: comments outside
@@ -91,5 +32,5 @@ export function extractComments(doc: Document, adapter: SiteAdapter, container?:
   const scope = container && container.isConnected !== false ? container : undefined;
   const r = readComments(doc, adapter, adapter === generic ? undefined : generic, scope);
   const fallback = r.elements.length === 0 ? firstIn(r.roots, adapter.widget ?? []) : null;
-  return { comments: r.comments, elements: r.elements, container: scope ?? r.section ?? fallback };
+  return { comments: r.comments, elements: r.elements, container: scope ?? r.section ?? fallback, skipped: r.skipped };
 }

@@ -87,6 +87,8 @@ export interface CommentsExtraction {
   elements: Element[];
   /** the comment section (or, with no comments yet, the widget target), for observing */
   container: Element | null;
+  /** comment items showing nothing at all (no body, name or placeholder), not in `comments` */
+  skipped?: number;
 }
 
 export interface Extraction {
@@ -95,4 +97,6 @@ export interface Extraction {
   elements: Element[];
   /** the comment section, for observing live comments */
   container: Element | null;
+  /** comment items showing nothing at all (no body, name or placeholder), not in page.comments */
+  skipped?: number;
 }

@@ -130,10 +130,10 @@ describe('extractPage on generated comment sections', () => {
   });
 
   // FINDING F1 (/tmp/team/robustness-findings.md, owner: sites): a li.comment whose body has no
-  // visible text is dropped without any trace: Extraction has no way to report a skip, so the
-  // caller cannot tell "3 comments" from "4 comments, 1 unreadable". Marked test.fails until the
-  // sites adapter keeps such items or reports skips; then turn these into plain tests.
-  test.fails.each([[''], [' '], ['\n'], ['\u00a0']])('a comment with the blank body %j is counted too', (blank) => {
+  // visible text used to be dropped without any trace. Fixed: an item with a name keeps its slot
+  // (text ''), so its replies keep their parent; an item with nothing at all is counted in
+  // Extraction.skipped.
+  test.each([[''], [' '], ['\n'], ['\u00a0']])('a comment with the blank body %j is counted too', (blank) => {
     const page: GenPage = {
       comments: [
         { author: 'alice', text: ['First comment.'], replies: [] },

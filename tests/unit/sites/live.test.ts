@@ -27,7 +27,7 @@ describe('extractComments (linkedom)', () => {
     expect(only.comments).toEqual(full.page.comments);
     expect(only.elements).toEqual(full.elements);
     expect(only.container).toBe(full.container);
-    expect(Object.keys(only).sort()).toEqual(['comments', 'container', 'elements']);
+    expect(Object.keys(only).sort()).toEqual(['comments', 'container', 'elements', 'skipped']);
   });
 
   test('comments appended to the container are found on the re-read, in page order', () => {

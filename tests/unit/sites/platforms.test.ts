@@ -90,11 +90,27 @@ test('CLI reader: extractFromHtml picks the adapter by host when a URL is given'
   expect(none.page.comments).toEqual([]);
 });
 
-test('a reply nested in a deleted (textless) comment gets no parent and no depth', () => {
+test('a comment with a name and a blank body keeps its slot: its reply keeps its parent', () => {
   const html = wrap(`<div class="commentarea">
 <div class="thing comment" data-fullname="t1_a" data-author="x"><div class="entry"><div class="usertext-body"><div class="md"></div></div></div>
 <div class="child"><div class="sitetable"><div class="thing comment" data-fullname="t1_b" data-author="yo"><div class="entry"><p class="tagline"><a class="author">yo</a></p><div class="usertext-body"><div class="md"><p>Reply to a deleted one.</p></div></div></div></div></div></div></div></div>`);
   for (const [, make] of DOMS) {
-    expect(extractPage(make(html)).page.comments).toEqual([{ id: 't1_b', author: 'yo', text: 'Reply to a deleted one.' }]);
+    const ex = extractPage(make(html));
+    expect(ex.page.comments).toEqual([
+      { id: 't1_a', author: 'x', text: '', depth: 0 },
+      { id: 't1_b', author: 'yo', text: 'Reply to a deleted one.', parentId: 't1_a', depth: 1 },
+    ]);
+    expect(ex.skipped).toBe(0);
+  }
+});
+
+test('an item showing nothing at all is counted as skipped; its reply gets no parent and no depth', () => {
+  const html = wrap(`<div class="commentarea">
+<div class="thing comment" data-fullname="t1_a"><div class="entry"><div class="usertext-body"><div class="md"></div></div></div>
+<div class="child"><div class="sitetable"><div class="thing comment" data-fullname="t1_b" data-author="yo"><div class="entry"><p class="tagline"><a class="author">yo</a></p><div class="usertext-body"><div class="md"><p>Reply to a deleted one.</p></div></div></div></div></div></div></div></div>`);
+  for (const [, make] of DOMS) {
+    const ex = extractPage(make(html));
+    expect(ex.page.comments).toEqual([{ id: 't1_b', author: 'yo', text: 'Reply to a deleted one.' }]);
+    expect(ex.skipped).toBe(1);
   }
 });
