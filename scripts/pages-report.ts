@@ -1,0 +1,44 @@
+// `npm run pages`: the per-page table for the saved real pages in tests/fixtures — platform,
+// detected, comments found / expected, and the time of the whole DOM pipeline in Node (linkedom):
+// detect + extract + buildThread + labelThread, median of 3.
+import { readFileSync } from 'node:fs';
+import { buildThread } from '../src/parser/thread';
+import { detectPage, extractPage } from '../src/sites/registry';
+import { labelThread } from '../src/stance/index';
+import { linkedomDoc } from '../tests/unit/sites/dom-impls';
+
+interface Entry { slug: string; category: string; platform: string; comments: number; review?: { comments?: number; reason?: string } }
+const index = JSON.parse(readFileSync('tests/fixtures/index.json', 'utf8')) as Entry[];
+const rows: string[][] = [['page', 'category', 'platform (adapter)', 'detected', 'found/expected', 'ms']];
+let right = 0;
+let falseTriggers = 0;
+for (const p of index) {
+  const html = readFileSync(`tests/fixtures/${p.category}/${p.slug}.html`, 'utf8');
+  const times: number[] = [];
+  let found = 0;
+  let adapterId = '-';
+  let widget = false;
+  for (let run = 0; run < 3; run++) {
+    const doc = linkedomDoc(html);
+    const t0 = performance.now();
+    const adapter = detectPage(doc);
+    if (adapter) {
+      const ex = extractPage(doc, undefined, adapter);
+      labelThread(buildThread(ex.page));
+      found = ex.page.comments.length;
+      widget = Boolean(ex.page.widgetOnly);
+    }
+    times.push(performance.now() - t0);
+    adapterId = adapter?.id ?? '-';
+  }
+  times.sort((a, b) => a - b);
+  const expected = p.review?.comments ?? p.comments;
+  const detected = adapterId !== '-';
+  const ok = p.category === 'no-comments' ? !detected : p.category === 'widget-only' ? found === 0 : detected && found === expected;
+  if (ok) right++;
+  if (p.category === 'no-comments' && detected) falseTriggers++;
+  rows.push([p.slug, p.category, adapterId, detected ? (widget ? 'widget' : 'yes') : 'no', `${found}/${expected}${ok ? '' : '  ✗'}`, times[1]!.toFixed(1)]);
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+console.log(`\n${right} of ${index.length} pages right; ${falseTriggers} false triggers on no-comments pages.`);
