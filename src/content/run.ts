@@ -1,24 +1,26 @@
 // The heavy half of the content script, imported only after detectPage found comments:
 // settings, the session, and live settings changes (site on/off, badges, position).
+// In a comment frame (the Disqus embed) the session has no panel: it reports its counts to the
+// top frame's panel through the background, and takes that panel's bulk actions back.
 import browser from 'webextension-polyfill';
 import { isSiteEnabled } from '../options/schema';
 import { loadSettings, onSettingsChanged, updateSettings } from '../options/storage';
 import type { SiteAdapter } from '../sites/registry';
-import type { CountMessage } from '../background/messages';
-import { mark, Session } from './session';
+import { isFrameCommandMessage, isFrameSummaryMessage, type CountMessage, type FrameCommandMessage, type FrameSummaryMessage } from '../background/messages';
+import { mark, Session, type SessionHooks } from './session';
+import { siteHost } from './site-host';
 
 export async function start(adapter: SiteAdapter): Promise<void> {
   mark('loaded');
   let settings = await loadSettings();
   mark('settings');
-  const host = location.hostname;
-  const session = new Session(document, adapter, settings, {
-    persist: (change) => void updateSettings((s) => ({ ...s, ...change })).catch(warn),
-    count: (total) => {
-      const msg: CountMessage = { type: 'lens:count', total };
-      // The background may be asleep or absent (options reload); the badge is only a nicety.
-      browser.runtime.sendMessage(msg).catch(() => {});
-    },
+  const framed = window.top !== window;
+  // A frame is on or off with the page that embeds it: the reader turns the news site off.
+  const host = siteHost(location, document.referrer, framed);
+  const session = new Session(document, adapter, settings, framed ? frameHooks() : topHooks());
+  browser.runtime.onMessage.addListener((msg: unknown) => {
+    if (framed && isFrameCommandMessage(msg, true)) session.command(msg);
+    else if (!framed && isFrameSummaryMessage(msg, true)) session.frameReport(msg.frameId!, msg.report);
   });
   if (isSiteEnabled(settings, host)) session.start();
   // Lives as long as the page: the reader can turn the site back on from the popup.
@@ -30,6 +32,32 @@ export async function start(adapter: SiteAdapter): Promise<void> {
     if (was && !now) session.stop();
     else if (!was && now) session.start();
   }, new AbortController().signal);
+}
+
+const persist: SessionHooks['persist'] = (change) => void updateSettings((s) => ({ ...s, ...change })).catch(warn);
+
+function topHooks(): SessionHooks {
+  return {
+    persist,
+    count: (total) => send<CountMessage>({ type: 'lens:count', total }),
+    relay: (cmd, frameIds) => {
+      for (const frameId of frameIds) send<FrameCommandMessage>({ type: 'lens:frame-command', ...cmd, frameId });
+    },
+  };
+}
+
+function frameHooks(): SessionHooks {
+  return {
+    persist,
+    // The toolbar count is the top frame's: it adds this frame's report to its own comments.
+    count: () => {},
+    report: (report) => send<FrameSummaryMessage>({ type: 'lens:frame-summary', report }),
+  };
+}
+
+function send<T>(msg: T): void {
+  // The background may be asleep or absent (options reload); the message is then lost, not fatal.
+  browser.runtime.sendMessage(msg).catch(() => {});
 }
 
 function warn(err: unknown): void {

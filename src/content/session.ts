@@ -2,12 +2,14 @@
 // following live comments. Everything hangs off one AbortController: stop() leaves the page as
 // it was (panel, tags, data-lens-* attributes, stylesheets and observers all gone).
 import { buildThread } from '../parser/thread';
-import type { RawPage, StanceLabel } from '../parser/types';
+import type { RawPage, StanceLabel, Summary } from '../parser/types';
+import type { FrameCommand, FrameReport, FrameState } from '../background/messages';
 import type { Settings } from '../options/schema';
 import { extractComments, extractPage, type Extraction, type SiteAdapter } from '../sites/registry';
 import { StanceEngine } from '../stance/index';
 import { summarize } from '../summary/summarize';
 import type { CommentItem } from '../ui/comments';
+import { emptySummary, reportOf, withReport } from '../ui/frames';
 import { LensUI } from '../ui/lens-ui';
 import { Labeller } from '../stance/index';
 import { observePage } from './live';
@@ -18,10 +20,21 @@ export function mark(name: string): void {
   globalThis.performance?.mark?.(`comment-lens:${name}`);
 }
 
+let engine: StanceEngine | null = null;
+
+/** One engine per page (it decodes the model: ~20 ms), whatever the number of sessions. */
+function sharedEngine(): StanceEngine {
+  return (engine ??= new StanceEngine());
+}
+
 export interface SessionHooks {
   persist(change: Partial<Settings>): void;
   /** comment count for the toolbar badge (0 clears it) */
   count(total: number): void;
+  /** in a comment frame: its counts go to the top frame's panel (and this frame shows none) */
+  report?(report: FrameReport): void;
+  /** top frame: a panel action passed on to the comment frames that reported */
+  relay?(command: FrameCommand, frameIds: number[]): void;
 }
 
 export class Session {
@@ -34,6 +47,10 @@ export class Session {
   private run = { busy: false, dirty: false };
   /** timeline marks go out for the first complete pass only, not for every live update */
   private marked = false;
+  /** a frame that has told the top frame something must also say when it stops */
+  private reported = false;
+  /** top frame: the comment frames' last reports, by frame id */
+  private frames = new Map<number, FrameReport>();
 
   constructor(
     private doc: Document,
@@ -51,7 +68,13 @@ export class Session {
     const ac = new AbortController();
     this.ac = ac;
     this.run = { busy: false, dirty: false };
-    this.ui = new LensUI(this.doc, this.settings, ac.signal, this.hooks.persist);
+    const { report, relay } = this.hooks;
+    this.ui = new LensUI(this.doc, this.settings, ac.signal, this.hooks.persist, {
+      headless: !!report,
+      ...(relay ? { relay: (cmd: FrameCommand, ids: number[]) => relay(cmd, ids) } : {}),
+    });
+    for (const [id, r] of this.frames) this.ui.setFrame(id, r);
+    if (this.frames.size) this.hooks.count(this.ui.shownTotal());
     void this.update(ac.signal);
   }
 
@@ -62,6 +85,28 @@ export class Session {
     this.known = new WeakMap();
     this.base = null;
     this.hooks.count(0);
+    if (this.reported) this.report(emptySummary(), 'off');
+    this.reported = false;
+  }
+
+  /**
+   * Top frame: a comment frame's report, shown in the panel with the toolbar count. Kept while
+   * no panel is up too: a frame that finished before this page's session started reports once.
+   */
+  frameReport(frameId: number, report: FrameReport): void {
+    this.frames = withReport(this.frames, frameId, report);
+    if (this.ui) this.hooks.count(this.ui.setFrame(frameId, report));
+  }
+
+  /** Comment frame: a panel action relayed from the top frame. */
+  command(cmd: FrameCommand): void {
+    this.ui?.command(cmd);
+  }
+
+  private report(summary: Summary, state: FrameState): void {
+    if (!this.hooks.report) return;
+    this.reported = state !== 'off';
+    this.hooks.report(reportOf(summary, state));
   }
 
   apply(settings: Settings): void {
@@ -84,7 +129,10 @@ export class Session {
       } while (run.dirty && !signal.aborted);
     } catch (err) {
       console.warn('[Comment Lens]', err);
-      if (!signal.aborted) this.ui?.setError();
+      if (!signal.aborted) {
+        this.ui?.setError();
+        if (this.reported) this.report(emptySummary(), 'error');
+      }
     } finally {
       run.busy = false;
     }
@@ -112,19 +160,34 @@ export class Session {
     // the counts below are of what the page holds now.
     ui.layer.prune();
     if (ex.page.comments.length === 0) {
-      ui.setSummary(summarize(buildThread(ex.page), []), false);
-      if (!first) this.hooks.count(0);
+      const empty = summarize(buildThread(ex.page), []);
+      ui.setSummary(empty, false);
+      // A frame whose comments went away says so; one that never had any stays silent.
+      if (this.reported) this.report(empty, 'ready');
+      if (!first) this.hooks.count(ui.shownTotal());
       // Disqus-style widgets: the comments live in a cross-origin frame (our frame script runs there).
       ui.setWaiting(!!ex.container?.querySelector('iframe'));
       return;
     }
+    // Extraction, thread building and the model's decoding (~20 ms) each end a task of their own:
+    // together they made one task of 70-80 ms at 1,000 comments.
+    await yieldToBrowser();
+    if (signal.aborted) return;
     const thread = buildThread(ex.page);
     this.mark('thread');
-    const labeller = new Labeller((this.engine ??= new StanceEngine()), thread);
+    if (!this.engine) {
+      await yieldToBrowser();
+      if (signal.aborted) return;
+      this.engine = sharedEngine();
+      await yieldToBrowser();
+      if (signal.aborted) return;
+    }
+    const labeller = new Labeller(this.engine, thread);
     const n = thread.comments.length;
     const pending: CommentItem[] = [];
     ui.expect(n);
     if (first) ui.setProgress(0, n);
+    if (first && this.hooks.report) this.report({ ...emptySummary(), total: n }, 'labelling');
     const done = await runSliced(
       0,
       n,
@@ -150,9 +213,10 @@ export class Session {
     this.mark('labelled');
     const summary = summarize(thread, labeller.labels);
     ui.setSummary(summary, true);
+    this.report(summary, 'ready');
     this.mark('ready');
     this.marked = true;
-    this.hooks.count(summary.total);
+    this.hooks.count(ui.shownTotal());
   }
 
   /** the first full read: its article is kept, live updates re-read only the comments */

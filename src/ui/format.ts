@@ -1,8 +1,16 @@
 // Pure text and number helpers for the panel and the per-comment tags (unit-tested in Node).
 import { STANCES, type Stance, type StanceLabel, type Summary } from '../parser/types';
 
+/**
+ * "12,345". By hand, not toLocaleString('en-US'): its first call in a page sets up the locale
+ * data, 10-15 ms measured in Chromium, on the way to the panel's first progress line.
+ */
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  const r = Math.round(n);
+  if (!Number.isFinite(r)) return String(r);
+  const digits = String(Math.abs(r));
+  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
+  return r < 0 ? `-${grouped}` : grouped;
 }
 
 /** "1 reply", "2 replies": the count and the right form of the noun. */

@@ -1,15 +1,27 @@
 // The whole visible UI for one page: the panel, the comment tags, the shortcuts. The content
 // script feeds it comments and a summary; every reader action goes through here.
 import type { Stance, Summary } from '../parser/types';
+import type { FrameCommand, FrameReport } from '../background/messages';
 import { POSITIONS, type Settings } from '../options/schema';
 import { CommentLayer, type CommentItem } from './comments';
+import { emptySummary, framesState, sumSummaries, withReport } from './frames';
 import { listenKeys } from './keyboard';
 import { step } from './keys';
 import { Panel } from './panel';
 import { pageTheme } from './theme';
 
+export interface LensUIOptions {
+  /** in a comment frame: badges and collapse on the comments, no panel (the top frame shows it) */
+  headless?: boolean;
+  /** top frame: passes a panel action on to the comment frames (ids) that reported */
+  relay?: (command: FrameCommand, frameIds: number[]) => void;
+}
+
+export const FRAME_STATUS = 'Comments in the Disqus frame';
+
 export class LensUI {
-  readonly panel: Panel;
+  /** null in a comment frame (headless) */
+  readonly panel: Panel | null;
   readonly layer: CommentLayer;
   private filter: Stance | null = null;
   /**
@@ -17,6 +29,11 @@ export class LensUI {
    * ('collapsed' after Collapse all, 'expanded' after Expand all), or the load mode when null.
    */
   private bulk: 'collapsed' | 'expanded' | null = null;
+  /** what comment frames reported, by frame id; their counts are added to this page's own */
+  private frames = new Map<number, FrameReport>();
+  private own: Summary | null = null;
+  private ownReady = false;
+  private waitingFramed = false;
 
   constructor(
     doc: Document,
@@ -24,41 +41,52 @@ export class LensUI {
     signal: AbortSignal,
     /** stores a settings change made from the panel (minimize, move) */
     private persist: (change: Partial<Settings>) => void,
+    private opts: LensUIOptions = {},
   ) {
     const theme = pageTheme(doc);
     this.layer = new CommentLayer(doc, { theme, showBadges: settings.showBadges, onToggle: (i) => this.toggle(i) });
-    this.panel = new Panel(doc, {
-      position: settings.position,
-      minimized: settings.minimized,
-      theme,
-      actions: {
-        collapseAll: () => this.collapseAll(),
-        expandAll: () => this.expandAll(),
-        filter: (s) => this.toggleFilter(s),
-        minimize: (min) => {
-          this.panel.setMinimized(min);
-          this.persist({ minimized: min });
-        },
-        move: () => {
-          const next = POSITIONS[(POSITIONS.indexOf(this.settings.position) + 1) % POSITIONS.length]!;
-          this.settings = { ...this.settings, position: next };
-          this.panel.setPosition(next);
-          this.persist({ position: next });
-        },
-      },
-    });
+    this.panel = opts.headless
+      ? null
+      : new Panel(doc, {
+          position: settings.position,
+          minimized: settings.minimized,
+          theme,
+          actions: {
+            collapseAll: () => this.command({ command: 'collapse-all' }, true),
+            expandAll: () => this.command({ command: 'expand-all' }, true),
+            filter: (stance) => this.command({ command: 'filter', stance }, true),
+            minimize: (min) => {
+              this.panel?.setMinimized(min);
+              this.persist({ minimized: min });
+            },
+            move: () => {
+              const next = POSITIONS[(POSITIONS.indexOf(this.settings.position) + 1) % POSITIONS.length]!;
+              this.settings = { ...this.settings, position: next };
+              this.panel?.setPosition(next);
+              this.persist({ position: next });
+            },
+          },
+        });
     listenKeys(doc, signal, (action) => {
       const n = this.layer.size;
       if (action === 'next') this.layer.focus(step(this.layer.currentIndex, n, 1));
       else if (action === 'previous') this.layer.focus(step(this.layer.currentIndex, n, -1));
       else if (action === 'toggle' && this.layer.currentIndex >= 0) this.toggle(this.layer.currentIndex);
-      else if (action === 'collapse-all') this.collapseAll();
-      else if (action === 'help') {
+      else if (action === 'collapse-all') this.command({ command: 'collapse-all' }, !opts.headless);
+      else if (action === 'help' && this.panel) {
         this.panel.setMinimized(false);
         this.panel.toggleHelp();
       }
     });
     signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  /** A bulk action here, and (`relay`: from the top panel) in every comment frame that reported. */
+  command(cmd: FrameCommand, relay = false): void {
+    if (cmd.command === 'collapse-all') this.collapseAll();
+    else if (cmd.command === 'expand-all') this.expandAll();
+    else this.toggleFilter(cmd.stance);
+    if (relay && this.frames.size) this.opts.relay?.(cmd, [...this.frames.keys()]);
   }
 
   /** How many comments the page has (before they are added), to pick eager or lazy tags. */
@@ -120,32 +148,68 @@ export class LensUI {
 
   private setFilter(stance: Stance | null): void {
     this.filter = stance;
-    this.panel.setFilter(stance);
+    this.panel?.setFilter(stance);
   }
 
   setProgress(done: number, total: number): void {
-    this.panel.setState('labelling');
-    this.panel.setProgress(done, total);
+    this.panel?.setState('labelling');
+    this.panel?.setProgress(done, total);
   }
 
   /** Something failed (a bug of ours, or a page we misread): say so rather than spin forever. */
   setError(): void {
-    this.panel.setState('error');
+    this.panel?.setState('error');
   }
 
   setStatus(text: string): void {
-    this.panel.setStatus(text);
+    this.panel?.setStatus(text);
   }
 
   /** A comment widget without readable comments; `framed`: they load in a frame of their own. */
   setWaiting(framed = false): void {
-    this.panel.setState('waiting');
-    if (framed) this.panel.setStatus('Comments have not loaded yet here: they are in an embedded frame, labelled there.');
+    this.own = null;
+    this.waitingFramed = framed;
+    if (this.frames.size) return this.renderFrames();
+    this.panel?.setState('waiting');
+    if (framed) this.panel?.setStatus('Comments have not loaded yet here: they are in an embedded frame, labelled there.');
   }
 
   setSummary(summary: Summary, ready: boolean): void {
-    this.panel.setSummary(summary);
-    if (ready) this.panel.setState('ready');
+    this.own = summary;
+    this.ownReady = ready;
+    if (this.frames.size) return this.renderFrames();
+    this.panel?.setSummary(summary);
+    if (ready) this.panel?.setState('ready');
+  }
+
+  /** A comment frame's report; returns the total the panel shows now (for the toolbar badge). */
+  setFrame(frameId: number, report: FrameReport): number {
+    this.frames = withReport(this.frames, frameId, report);
+    if (this.frames.size) this.renderFrames();
+    else if (this.own && this.ownReady) this.setSummary(this.own, true);
+    else {
+      this.panel?.setSummary(this.own ?? emptySummary());
+      this.setWaiting(this.waitingFramed);
+    }
+    return this.shownTotal();
+  }
+
+  /** The total the panel shows: this page's comments and the frames'. */
+  shownTotal(): number {
+    return sumSummaries([this.own ?? emptySummary(), ...this.frames.values()]).total;
+  }
+
+  /** This page's own comments (if any) plus every frame's, with a status naming the frame. */
+  private renderFrames(): void {
+    const panel = this.panel;
+    if (!panel) return;
+    panel.setSummary(sumSummaries([this.own ?? emptySummary(), ...this.frames.values()]));
+    const state = framesState(this.frames.values());
+    panel.setState(state);
+    const where = this.own?.total ? `Comments on this page and in the Disqus frame` : FRAME_STATUS;
+    if (state === 'labelling') panel.setStatus(`${where}: labelling…`);
+    else if (state === 'error') panel.setStatus(`${where}: Comment Lens could not label them all.`);
+    else panel.setStatus(where);
   }
 
   /** Settings changed in another tab or the options page: apply without a reload. */
@@ -154,12 +218,12 @@ export class LensUI {
     this.settings = next;
     if (modeChanged) this.applyLoadMode();
     this.layer.setBadges(next.showBadges);
-    this.panel.setPosition(next.position);
-    this.panel.setMinimized(next.minimized);
+    this.panel?.setPosition(next.position);
+    this.panel?.setMinimized(next.minimized);
   }
 
   private destroy(): void {
     this.layer.destroy();
-    this.panel.destroy();
+    this.panel?.destroy();
   }
 }

@@ -9,6 +9,7 @@ import { buildThread } from '../../../src/parser/thread';
 import { detectPage, extractPage } from '../../../src/sites/registry';
 import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { analyze } from '../../../src/pipeline';
+import { reportOf } from '../../../src/ui/frames';
 
 const TEXTS = [
   'Great plan, long overdue. I fully support it.',
@@ -172,4 +173,44 @@ test('a section emptied by the page counts zero instead of keeping the old numbe
   await until(() => r.count('total') === '0');
   expect(r.counts.at(-1)).toBe(0);
   r.session.stop();
+});
+
+test('in a comment frame: no panel, the counts go to report(), stop() reports off', async () => {
+  const { window, document } = page();
+  win = window;
+  const adapter = detectPage(document, 'https://news.example/bridge')!;
+  const reports: Array<{ state: string; total: number; support: number }> = [];
+  const session = new Session(document, adapter, defaultSettings(), {
+    persist: () => {},
+    count: () => {},
+    report: (r) => reports.push({ state: r.state, total: r.total, support: r.byStance.support }),
+  });
+  session.start();
+  await until(() => reports.some((r) => r.state === 'ready'));
+  expect(document.getElementById('comment-lens')).toBeNull();
+  expect(document.querySelectorAll('[data-lens-stance]').length).toBe(TEXTS.length);
+  const want = analyze(buildThread(extractPage(document, 'https://news.example/bridge', adapter).page)).summary;
+  expect(reports).toEqual([
+    { state: 'labelling', total: TEXTS.length, support: 0 },
+    { state: 'ready', total: want.total, support: want.byStance.support },
+  ]);
+  session.command({ command: 'collapse-all' });
+  expect(document.querySelectorAll('[data-lens-collapsed="true"]').length).toBe(TEXTS.length);
+  session.stop();
+  expect(reports.at(-1)).toEqual({ state: 'off', total: 0, support: 0 });
+  expect(document.querySelectorAll('[data-lens-stance], comment-lens-tag').length).toBe(0);
+});
+
+test('top frame: a frame report (even one from before start) is added to the panel and the toolbar count', async () => {
+  const { session, count, counts, host } = run();
+  session.stop();
+  const frameSummary = { total: 4, byStance: { support: 1, oppose: 1, neutral: 1, question: 1 }, byAuthor: { zed: 3, amy: 1 }, repliesInferred: 0, repliesMarked: 0, unsure: 0 };
+  session.frameReport(6, reportOf(frameSummary, 'ready'));
+  session.start();
+  await until(() => host()?.getAttribute('data-lens-state') === 'ready' && count('total') === String(TEXTS.length + 4));
+  expect(counts.at(-1)).toBe(TEXTS.length + 4);
+  expect(host()!.shadowRoot!.querySelector('[data-role="status"]')!.textContent).toBe('Comments on this page and in the Disqus frame');
+  session.frameReport(6, reportOf(frameSummary, 'off'));
+  expect(count('total')).toBe(String(TEXTS.length));
+  expect(counts.at(-1)).toBe(TEXTS.length);
 });

@@ -17,7 +17,16 @@ describe('text helpers', () => {
     [999, '999'],
     [3200, '3,200'],
     [10000, '10,000'],
+    [1234567.4, '1,234,567'],
+    [999.5, '1,000'],
+    [-4321, '-4,321'],
   ])('formatCount(%d) = %s', (n, s) => expect(formatCount(n)).toBe(s));
+
+  test('formatCount agrees with toLocaleString("en-US") on integers', () => {
+    for (const n of [1, 12, 123, 1234, 12345, 123456, 1234567, 98765432, -7, -70000, 2 ** 40]) {
+      expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+    }
+  });
 
   test('progress reads like the brief', () => expect(progressText(3200, 10000)).toBe('Labelling 3,200 of 10,000'));
 

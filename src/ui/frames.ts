@@ -1,0 +1,61 @@
+// Comment frames (the Disqus embed) label their own comments and report counts to the top
+// frame's panel, which shows the sum of its own comments and every frame's. Pure helpers.
+import { STANCES, type Summary } from '../parser/types';
+import { emptyStanceCounts, topAuthors } from '../summary/summarize';
+import { MAX_REPORTED_AUTHORS, type FrameReport, type FrameState } from '../background/messages';
+
+/** A frame's summary cut down to what the top panel shows (a few authors, not all). */
+export function reportOf(summary: Summary, state: FrameState, authors = MAX_REPORTED_AUTHORS): FrameReport {
+  return {
+    state,
+    total: summary.total,
+    byStance: { ...summary.byStance },
+    byAuthor: topAuthors(summary, authors),
+    repliesInferred: summary.repliesInferred,
+    repliesMarked: summary.repliesMarked,
+    unsure: summary.unsure,
+  };
+}
+
+export function emptySummary(): Summary {
+  return { total: 0, byStance: emptyStanceCounts(), byAuthor: {}, repliesInferred: 0, repliesMarked: 0, unsure: 0 };
+}
+
+/** Sum of summaries; an author in several parts is counted once, with the sum of the counts. */
+export function sumSummaries(parts: ReadonlyArray<Summary | FrameReport>): Summary {
+  const out = emptySummary();
+  const authors = new Map<string, number>();
+  for (const p of parts) {
+    out.total += p.total;
+    for (const s of STANCES) out.byStance[s] += p.byStance[s];
+    out.repliesInferred += p.repliesInferred;
+    out.repliesMarked += p.repliesMarked;
+    out.unsure += p.unsure;
+    const pairs = Array.isArray(p.byAuthor) ? p.byAuthor : Object.entries(p.byAuthor);
+    for (const [name, n] of pairs) authors.set(name, (authors.get(name) ?? 0) + n);
+  }
+  // Most active first, as summarize() orders them; fromEntries so "__proto__" is a plain name.
+  out.byAuthor = Object.fromEntries([...authors].sort((a, b) => b[1] - a[1]));
+  return out;
+}
+
+/** The panel's state over all frames: any still labelling -> labelling; else any error -> error. */
+export function framesState(reports: Iterable<FrameReport>): 'labelling' | 'ready' | 'error' {
+  let state: 'labelling' | 'ready' | 'error' = 'ready';
+  for (const r of reports) {
+    if (r.state === 'labelling') return 'labelling';
+    if (r.state === 'error') state = 'error';
+  }
+  return state;
+}
+
+/**
+ * The reports the top frame keeps, by frame id: a new report replaces that frame's last one, an
+ * 'off' report forgets the frame (it tore down: its comments are no longer labelled).
+ */
+export function withReport(reports: ReadonlyMap<number, FrameReport>, frameId: number, report: FrameReport): Map<number, FrameReport> {
+  const next = new Map(reports);
+  if (report.state === 'off') next.delete(frameId);
+  else next.set(frameId, report);
+  return next;
+}
