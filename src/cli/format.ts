@@ -54,14 +54,16 @@ export function formatAnalysis(a: Analysis, meta: { platform: string; file?: str
     out.push('');
     const idWidth = Math.max(2, ...thread.comments.map((c) => c.id.length));
     const authorWidth = Math.min(20, Math.max(6, ...thread.comments.map((c) => c.author.length)));
-    out.push(`  ${pad('id', idWidth)}  ${pad('author', authorWidth)}  ${pad('stance', 9)} conf   reply to   text`);
+    out.push(`  ${pad('id', idWidth)}  ${pad('author', authorWidth)}  ${pad('stance', 9)} conf   ${pad('reply to', idWidth + 1)}  text`);
     thread.comments.forEach((c, i) => {
       const l = labels[i]!;
-      const conf = l.confidence.toFixed(2) + (l.confidence < UNSURE_BELOW ? '?' : ' ');
+      // A deleted or private slot has no stance to show, only what it is.
+      const stance = c.placeholder ?? l.label;
+      const conf = c.placeholder ? '  –  ' : l.confidence.toFixed(2) + (l.confidence < UNSURE_BELOW ? '?' : ' ');
       const reply = c.parentId ? `${c.parentInferred ? '~' : '↳'}${c.parentId}` : '';
       out.push(
-        `  ${pad(c.id, idWidth)}  ${pad(firstWords(c.author || '(anonymous)', authorWidth), authorWidth)}  ` +
-          `${pad(l.label, 9)} ${conf}  ${pad(reply, 9)}  ${firstWords(c.text, 56)}`,
+        `  ${pad(c.id, idWidth)}  ${pad(firstWords(c.author || (c.placeholder ? '—' : '(anonymous)'), authorWidth), authorWidth)}  ` +
+          `${pad(stance, 9)} ${conf}  ${pad(reply, idWidth + 1)}  ${firstWords(c.text, 56)}`,
       );
     });
     out.push('');

@@ -51,7 +51,7 @@ export interface LabelledComment extends Comment {
 export interface Summary {
   total: number;
   byStance: Record<Stance, number>;
-  byAuthor: Record<string, number>; // author -> comment count, most active first
+  byAuthor: Record<string, number>; // author -> comment count, most active first; deleted/private slots left out
   repliesInferred: number;
   repliesMarked: number;
   unsure: number; // labels whose confidence is below the "unsure" threshold

@@ -21,8 +21,11 @@ export function summarize(thread: Thread, labels: readonly StanceLabel[]): Summa
     const label = labels[i]!;
     byStance[label.label]++;
     if (label.confidence < UNSURE_BELOW) unsure++;
-    const author = comment.author || '(anonymous)';
-    authorCounts.set(author, (authorCounts.get(author) ?? 0) + 1);
+    // A deleted or private slot has no author to rank; it still counts in the totals.
+    if (!comment.placeholder) {
+      const author = comment.author || '(anonymous)';
+      authorCounts.set(author, (authorCounts.get(author) ?? 0) + 1);
+    }
     if (comment.parentId !== undefined) {
       if (comment.parentInferred) repliesInferred++;
       else repliesMarked++;

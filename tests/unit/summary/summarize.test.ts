@@ -38,6 +38,15 @@ describe('summarize', () => {
     expect(s.byAuthor['(anonymous)']).toBe(2);
   });
 
+  test('a deleted or private slot counts in the totals but not among the authors', () => {
+    const t = thread(['a', '', 'b']);
+    t.comments[1]!.placeholder = 'deleted';
+    const s = summarize(t, t.comments.map(() => label('neutral')));
+    expect(s.total).toBe(3);
+    expect(s.byStance.neutral).toBe(3);
+    expect(s.byAuthor).toEqual({ a: 1, b: 1 });
+  });
+
   test('replies are split into marked and inferred', () => {
     const t = thread(['a', 'b', 'c', 'd'], [[undefined, false], ['c1', false], ['c1', true], ['c2', true]]);
     const s = summarize(t, t.comments.map(() => label('neutral')));
