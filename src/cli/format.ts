@@ -53,8 +53,9 @@ export function formatAnalysis(a: Analysis, meta: { platform: string; file?: str
   if (thread.comments.length > 0) {
     out.push('');
     const idWidth = Math.max(2, ...thread.comments.map((c) => c.id.length));
+    const replyWidth = Math.max(8, idWidth + 1);
     const authorWidth = Math.min(20, Math.max(6, ...thread.comments.map((c) => c.author.length)));
-    out.push(`  ${pad('id', idWidth)}  ${pad('author', authorWidth)}  ${pad('stance', 9)} conf   ${pad('reply to', idWidth + 1)}  text`);
+    out.push(`  ${pad('id', idWidth)}  ${pad('author', authorWidth)}  ${pad('stance', 9)} conf   ${pad('reply to', replyWidth)}  text`);
     thread.comments.forEach((c, i) => {
       const l = labels[i]!;
       // A deleted or private slot has no stance to show, only what it is.
@@ -63,7 +64,7 @@ export function formatAnalysis(a: Analysis, meta: { platform: string; file?: str
       const reply = c.parentId ? `${c.parentInferred ? '~' : '↳'}${c.parentId}` : '';
       out.push(
         `  ${pad(c.id, idWidth)}  ${pad(firstWords(c.author || (c.placeholder ? '—' : '(anonymous)'), authorWidth), authorWidth)}  ` +
-          `${pad(stance, 9)} ${conf}  ${pad(reply, idWidth + 1)}  ${firstWords(c.text, 56)}`,
+          `${pad(stance, 9)} ${conf}  ${pad(reply, replyWidth)}  ${firstWords(c.text, 56)}`,
       );
     });
     out.push('');
