@@ -19,8 +19,9 @@ export const EXECUTABLES: Record<BrowserKind, string> = {
 
 // Chromium's own background lookups (updates, safe browsing, sync...) must not blur the
 // no-network check: every host but 127.0.0.1 resolves to nothing.
+const HOST_RULES = '--host-resolver-rules=';
+const NO_OTHER_HOSTS = 'MAP * ~NOTFOUND , EXCLUDE 127.0.0.1';
 const CHROMIUM_ARGS = [
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
   '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
   '--disable-dev-shm-usage', '--window-size=1280,900',
 ];
@@ -54,6 +55,18 @@ export interface LaunchOpts {
   headless?: boolean;
   /** send every request for another host to this local port (see catch-proxy.ts) */
   proxyPort?: number;
+  /**
+   * More Chromium switches. A --host-resolver-rules=... among them is put before the rule above
+   * (first match wins) in the one --host-resolver-rules switch, e.g. "MAP disqus.com 127.0.0.1:PORT".
+   */
+  extraArgs?: string[];
+}
+
+/** One --host-resolver-rules switch: the caller's rules first, then "every other host fails". */
+function chromiumArgs(extra: readonly string[]): string[] {
+  const rules = extra.filter((a) => a.startsWith(HOST_RULES)).map((a) => a.slice(HOST_RULES.length));
+  return [`${HOST_RULES}${[...rules, NO_OTHER_HOSTS].join(', ')}`, ...CHROMIUM_ARGS,
+    ...extra.filter((a) => !a.startsWith(HOST_RULES))];
 }
 
 export async function launchWithExtension(kind: BrowserKind, opts: LaunchOpts = {}): Promise<LensBrowser> {
@@ -77,7 +90,7 @@ export async function launchWithExtension(kind: BrowserKind, opts: LaunchOpts = 
       executablePath: EXECUTABLES.chromium, headless, pipe: true, enableExtensions: true,
       // Our callers close the browser themselves (the demo on Ctrl+C), and clean up after it.
       handleSIGINT: false,
-      args: [...CHROMIUM_ARGS, ...(asRoot ? ['--no-sandbox'] : []),
+      args: [...chromiumArgs(opts.extraArgs ?? []), ...(asRoot ? ['--no-sandbox'] : []),
         // Loopback is never proxied, so the pages' own 127.0.0.1 requests go straight to the server.
         ...(opts.proxyPort ? [`--proxy-server=http://127.0.0.1:${opts.proxyPort}`] : [])],
       defaultViewport: headless ? { width: 1280, height: 900 } : null,
