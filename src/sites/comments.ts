@@ -126,31 +126,70 @@ function statedDepth(item: Element, f: FieldSpecs, ix: ItemIndex): number | unde
   return Number.isInteger(l) && l >= 1 ? l - 1 : undefined;
 }
 
-export interface ReadComments {
+/** The selectors every read() hands to ItemIndex.owned (each list's first), once each. */
+function usedSelectors(adapter: SiteAdapter, f: FieldSpecs, g: FieldSpecs): string[] {
+  const picks = [f.id ?? g.id, f.depth, f.level, f.time ?? g.time, f.parent];
+  const sels = [
+    ...picks.map((list) => list?.[0]?.[0]),
+    f.text?.[0] ?? g.text?.[0],
+    f.author?.[0] ?? g.author?.[0],
+    ...(adapter.placeholders ?? []).map((p) => p.match),
+  ];
+  return [...new Set(sels)].filter((s): s is string => !!s);
+}
+
+export interface CommentPlan {
+  /** the comment items in document order; read(i) reads items[i] */
+  items: Element[];
+  /**
+   * Optional warm-ups, one query over the page each (the strip list, each field selector's
+   * matches): read() does them on first need anyway; a caller slicing the work runs them first.
+   */
+  prepare: readonly (() => void)[];
+  /**
+   * Item i's comment, or null when it shows nothing (counted in `skipped`). Call in order 0, 1, 2…:
+   * a parent is always an earlier item, so each read builds on the ones before it. A kept comment
+   * is appended to `comments`, its item to `elements` (comment i pairs with element i).
+   */
+  read(i: number): RawComment | null;
   comments: RawComment[];
   elements: Element[];
   /** the section holding the comments (container selectors), null when none */
   section: Element | null;
   roots: ParentNode[];
   /** items with neither a body, a name nor a placeholder: nothing to read yet (a lazy skeleton) */
-  skipped: number;
+  readonly skipped: number;
 }
 
 /**
  * The comments of `adapter` in the document, or only inside `scope` (a comment section being
  * re-read after live changes). `fallback` supplies the fields the adapter leaves out.
  * Every item found gives a comment (its text may be '': an image-only or emptied body) unless it
- * shows nothing at all, which is counted in `skipped`.
+ * shows nothing at all, which is counted in `skipped`. Split in two so a caller can read the items
+ * in slices (the content script, at tens of thousands of comments): this finds the items, cheap;
+ * read(i) reads one.
  */
-export function readComments(doc: Document, adapter: SiteAdapter, fallback?: SiteAdapter, scope?: Element): ReadComments {
+export function planComments(doc: Document, adapter: SiteAdapter, fallback?: SiteAdapter, scope?: Element): CommentPlan {
   const roots = searchRoots(doc, adapter, scope);
   const candidates = collectItems(roots, adapter, adapter.comment ?? adapter.pickComment?.(doc, scope));
   const ix = new ItemIndex(new Set(candidates), roots);
   const section = findContainer(roots, adapter.container ?? [], candidates[0]) ?? scope ?? null;
   const f: FieldSpecs = adapter.fields ?? {};
   const g: FieldSpecs = fallback?.fields ?? {};
-  const stripped = candidates.length ? queryEach(roots, [...(adapter.strip ?? []), ...(fallback?.strip ?? [])]) : new Set<Element>();
-  const skipStrip = (e: Element): boolean => stripped.has(e);
+  // built on first use (or by a warm-up step): each is one query over the page
+  const stripSels = [...(adapter.strip ?? []), ...(fallback?.strip ?? [])];
+  const stripped = new Set<Element>();
+  const stripDone = new Set<string>();
+  const stripWith = (sel: string) => (): void => {
+    if (stripDone.has(sel)) return;
+    stripDone.add(sel);
+    for (const e of queryEach(roots, [sel])) stripped.add(e);
+  };
+  const stripSet = (): Set<Element> => {
+    if (stripDone.size < stripSels.length) for (const sel of stripSels) stripWith(sel)();
+    return stripped;
+  };
+  const skipStrip = (e: Element): boolean => stripSet().has(e);
   const textSels = [...(f.text ?? []), ...(g.text ?? [])];
   const authorSels = [...(f.author ?? []), ...(g.author ?? [])];
   const timePicks = [...(f.time ?? []), ...(g.time ?? [])];
@@ -163,7 +202,12 @@ export function readComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
   // (empty, unrecognised) item holds its level so a reply to it gets no parent, not a wrong one
   const lastAtDepth: (string | null)[] = [];
   let skipped = 0;
-  candidates.forEach((item, i) => {
+  let next = 0;
+  const read = (i: number): RawComment | null => {
+    if (i !== next) throw new Error(`comment items are read in order: expected ${next}, got ${i}`);
+    next++;
+    const item = candidates[i]!;
+    stripSet();
     const id = pick(item, f.id ?? g.id ?? [['', 'id']], ix) ?? `c${i + 1}`;
     idOf.set(item, id);
     const stated = statedDepth(item, f, ix);
@@ -189,7 +233,7 @@ export function readComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
     if (stated !== undefined) lastAtDepth.splice(stated, Infinity, keep ? id : null);
     if (!keep) {
       skipped++;
-      return;
+      return null;
     }
     const c: RawComment = { id, author: author ?? '', text };
     if (ph) c.placeholder = ph.spec.kind;
@@ -218,6 +262,20 @@ export function readComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
     seenIds.add(id);
     comments.push(c);
     elements.push(item);
-  });
-  return { comments, elements, section, roots, skipped };
+    return c;
+  };
+  const first = candidates[0];
+  const warm = (sel: string) => (): void => void (first && ix.owned(first, sel));
+  return {
+    items: candidates,
+    read,
+    prepare: first ? [...stripSels.map(stripWith), ...usedSelectors(adapter, f, g).map(warm)] : [],
+    comments,
+    elements,
+    section,
+    roots,
+    get skipped() {
+      return skipped;
+    },
+  };
 }

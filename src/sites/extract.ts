@@ -1,10 +1,10 @@
 // The one interpreter of adapter data for a whole page: the comments (comments.ts), the article
 // beside them (article.ts), the widget flag and the stated count. Reads the DOM only.
-import type { AttrPick, Extraction, SiteAdapter } from './types';
+import type { AttrPick, Extraction, ExtractionPlan, SiteAdapter } from './types';
 import type { RawComment } from '../parser/types';
 import { isOwn, lineText, queryAll } from './dom';
 import { extractArticle } from './article';
-import { firstIn, readComments } from './comments';
+import { firstIn, planComments } from './comments';
 
 /** The first non-empty value of a pick anywhere on the page (a stated comment count). */
 function pickInPage(roots: ParentNode[], picks: readonly AttrPick[]): string | undefined {
@@ -34,19 +34,41 @@ function articleExclusions(container: Element | null, elements: Element[], comme
   return sectionChars <= 3 * commentChars + 2000 ? [container, ...elements] : elements;
 }
 
-export function extractWith(doc: Document, adapter: SiteAdapter, url?: string, fallback?: SiteAdapter): Extraction {
-  const { comments, elements, section, roots, skipped } = readComments(doc, adapter, fallback);
-  const widget = section !== null || firstIn(roots, [...(adapter.container ?? []), ...(adapter.widget ?? [])]) !== null;
-  const statedRaw = pickInPage(roots, [...(adapter.statedCount ?? []), ...(fallback?.statedCount ?? [])]);
-  const page: Extraction['page'] = {
-    platform: adapter.id,
-    article: extractArticle(doc, articleExclusions(section, elements, comments)),
-    comments,
+/** The page's extraction in stages: items found now, read one by one, the rest (article, count) at the end. */
+export function planWith(doc: Document, adapter: SiteAdapter, url?: string, fallback?: SiteAdapter): ExtractionPlan<Extraction> {
+  const plan = planComments(doc, adapter, fallback);
+  const { comments, elements, section, roots } = plan;
+  // page-wide queries that do not depend on the comments: a warm-up step of their own when sliced
+  let widgetFound: boolean | undefined;
+  let statedRaw: string | null | undefined;
+  const widgetStep = (): void => {
+    widgetFound ??= section !== null || firstIn(roots, [...(adapter.container ?? []), ...(adapter.widget ?? [])]) !== null;
   };
-  if (url) page.url = url;
-  if (comments.length === 0 && widget) page.widgetOnly = true;
-  const stated = parseCount(statedRaw);
-  if (stated !== undefined) page.statedCount = stated;
-  // nothing loaded yet: the widget target is where live comments will appear, so observe that
-  return { page, elements, container: section ?? (elements.length === 0 ? firstIn(roots, adapter.widget ?? []) : null), skipped };
+  const statedStep = (): void => {
+    statedRaw ??= pickInPage(roots, [...(adapter.statedCount ?? []), ...(fallback?.statedCount ?? [])]) ?? null;
+  };
+  const finish = (): Extraction => {
+    widgetStep();
+    statedStep();
+    const widget = widgetFound;
+    const page: Extraction['page'] = {
+      platform: adapter.id,
+      article: extractArticle(doc, articleExclusions(section, elements, comments)),
+      comments,
+    };
+    if (url) page.url = url;
+    if (comments.length === 0 && widget) page.widgetOnly = true;
+    const stated = parseCount(statedRaw ?? undefined);
+    if (stated !== undefined) page.statedCount = stated;
+    // nothing loaded yet: the widget target is where live comments will appear, so observe that
+    const container = section ?? (elements.length === 0 ? firstIn(roots, adapter.widget ?? []) : null);
+    return { page, elements, container, skipped: plan.skipped };
+  };
+  return { items: plan.items, prepare: [widgetStep, statedStep, ...plan.prepare], read: plan.read, section, finish };
+}
+
+/** Runs a plan in one go: every item, then the rest. */
+export function runPlan<T>(plan: ExtractionPlan<T>): T {
+  for (let i = 0; i < plan.items.length; i++) plan.read(i);
+  return plan.finish();
 }

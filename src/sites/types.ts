@@ -100,3 +100,19 @@ export interface Extraction {
   /** comment items showing nothing at all (no body, name or placeholder), not in page.comments */
   skipped?: number;
 }
+
+/**
+ * An extraction in stages, so a caller can spread a long comment section over several tasks:
+ * `items` (found in document order), read(i) for i = 0, 1, 2… in that order (null: an item showing
+ * nothing, counted in `skipped`), then finish() for the result. Comment k of the result is the k-th
+ * non-null read, and its element is the item read.
+ */
+export interface ExtractionPlan<T> {
+  items: Element[];
+  /** warm-ups a slicing caller runs first, one task-sized query each; read() does them lazily otherwise */
+  prepare: readonly (() => void)[];
+  read(i: number): RawComment | null;
+  /** the comment section as far as the items tell (before finish), for observing early */
+  section: Element | null;
+  finish(): T;
+}

@@ -33,6 +33,10 @@ export function progressText(done: number, total: number): string {
   return `Labelling ${formatCount(done)} of ${formatCount(total)}`;
 }
 
+export function readingText(done: number, total: number): string {
+  return `Reading ${formatCount(done)} of ${formatCount(total)} comments`;
+}
+
 export function percent(x: number): string {
   return `${Math.round(Math.min(1, Math.max(0, x)) * 100)}%`;
 }

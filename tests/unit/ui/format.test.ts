@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { StanceLabel, Summary } from '../../../src/parser/types';
-import { barDescription, barSegments, counted, cueLines, formatCount, isDarkColor, progressText, stubText, summaryExtras, toggleLabel } from '../../../src/ui/format';
+import { barDescription, barSegments, counted, cueLines, formatCount, isDarkColor, progressText, readingText, stubText, summaryExtras, toggleLabel } from '../../../src/ui/format';
 
 const summary = (byStance: Summary['byStance']): Summary => ({
   total: Object.values(byStance).reduce((a, b) => a + b, 0),
@@ -29,6 +29,7 @@ describe('text helpers', () => {
   });
 
   test('progress reads like the brief', () => expect(progressText(3200, 10000)).toBe('Labelling 3,200 of 10,000'));
+  test('reading progress counts the comment items', () => expect(readingText(3200, 10000)).toBe('Reading 3,200 of 10,000 comments'));
 
   test.each([
     ['reader_two', 'oppose', 'Comment by reader_two · oppose'],
