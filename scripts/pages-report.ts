@@ -1,15 +1,17 @@
 // `npm run pages`: the per-page table for the saved real pages in tests/fixtures — platform,
 // detected, comments found / expected, and the time of the whole DOM pipeline in Node (linkedom):
-// detect + extract + buildThread + labelThread, median of 3.
+// detect + extract + buildThread + labelThread, median of 3 — and, where the page has Readability's
+// expected.html, the token F1 of our article text against it.
 import { readFileSync } from 'node:fs';
 import { buildThread } from '../src/parser/thread';
 import { detectPage, extractPage } from '../src/sites/registry';
 import { labelThread } from '../src/stance/index';
 import { linkedomDoc } from '../tests/unit/sites/dom-impls';
+import { tokenF1 } from '../tests/unit/sites/f1';
 
-interface Entry { slug: string; category: string; platform: string; comments: number; review?: { comments?: number; reason?: string } }
+interface Entry { slug: string; category: string; platform: string; comments: number; hasExpected?: boolean; review?: { comments?: number; reason?: string } }
 const index = JSON.parse(readFileSync('tests/fixtures/index.json', 'utf8')) as Entry[];
-const rows: string[][] = [['page', 'category', 'platform (adapter)', 'detected', 'found/expected', 'ms']];
+const rows: string[][] = [['page', 'category', 'platform (adapter)', 'detected', 'found/expected', 'ms', 'article F1']];
 let right = 0;
 let falseTriggers = 0;
 for (const p of index) {
@@ -18,12 +20,14 @@ for (const p of index) {
   let found = 0;
   let adapterId = '-';
   let widget = false;
+  let article = '';
   for (let run = 0; run < 3; run++) {
     const doc = linkedomDoc(html);
     const t0 = performance.now();
     const adapter = detectPage(doc);
     if (adapter) {
       const ex = extractPage(doc, undefined, adapter);
+      article = ex.page.article.paragraphs.join('\n');
       labelThread(buildThread(ex.page));
       found = ex.page.comments.length;
       widget = Boolean(ex.page.widgetOnly);
@@ -37,7 +41,13 @@ for (const p of index) {
   const ok = p.category === 'no-comments' ? !detected : p.category === 'widget-only' ? found === 0 : detected && found === expected;
   if (ok) right++;
   if (p.category === 'no-comments' && detected) falseTriggers++;
-  rows.push([p.slug, p.category, adapterId, detected ? (widget ? 'widget' : 'yes') : 'no', `${found}/${expected}${ok ? '' : '  ✗'}`, times[1]!.toFixed(1)]);
+  let f1 = '';
+  if (p.hasExpected) {
+    if (!detected) article = extractPage(linkedomDoc(html)).page.article.paragraphs.join('\n');
+    const ref = linkedomDoc(readFileSync(`tests/fixtures/${p.category}/${p.slug}.expected.html`, 'utf8')).documentElement.textContent ?? '';
+    f1 = tokenF1(article, ref).toFixed(3);
+  }
+  rows.push([p.slug, p.category, adapterId, detected ? (widget ? 'widget' : 'yes') : 'no', `${found}/${expected}${ok ? '' : '  ✗'}`, times[1]!.toFixed(1), f1]);
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
