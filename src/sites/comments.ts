@@ -4,7 +4,7 @@
 import type { RawComment } from '../parser/types';
 import type { AttrPick, FieldSpecs, PlaceholderSpec, SiteAdapter } from './types';
 import { blockText, isOwn, lineText, matches, query, queryAll } from './dom';
-import { ItemIndex, insideAny, queryEach } from './item-index';
+import { ItemIndex, insideAny, ownHosts, queryEach } from './item-index';
 
 /** Where to look: `scope` (or the document) plus the open shadow roots the adapter names in it. */
 export function searchRoots(doc: Document, adapter: SiteAdapter, scope?: Element): ParentNode[] {
@@ -107,12 +107,14 @@ function collectItems(roots: ParentNode[], adapter: SiteAdapter, selector: strin
   const seen = new Set<Element>();
   const out: Element[] = [];
   const excluded = queryEach(roots, adapter.exclude ?? []);
+  // nothing to be inside of (no exclusion matched, no panel of ours): no walk up from each item
+  const none = excluded.size === 0 && ownHosts(roots).length === 0;
   const memo = new Map<Element, boolean>();
   for (const scope of roots) {
     for (const el of queryAll(scope, selector)) {
       if (seen.has(el)) continue;
       seen.add(el);
-      if (!insideAny(el, excluded, memo)) out.push(el); // our panel, pingbacks, the reply form
+      if (none || !insideAny(el, excluded, memo)) out.push(el); // our panel, pingbacks, the reply form
     }
   }
   return out;
@@ -126,16 +128,15 @@ function statedDepth(item: Element, f: FieldSpecs, ix: ItemIndex): number | unde
   return Number.isInteger(l) && l >= 1 ? l - 1 : undefined;
 }
 
-/** The selectors every read() hands to ItemIndex.owned (each list's first), once each. */
-function usedSelectors(adapter: SiteAdapter, f: FieldSpecs, g: FieldSpecs): string[] {
-  const picks = [f.id ?? g.id, f.depth, f.level, f.time ?? g.time, f.parent];
-  const sels = [
-    ...picks.map((list) => list?.[0]?.[0]),
-    f.text?.[0] ?? g.text?.[0],
-    f.author?.[0] ?? g.author?.[0],
-    ...(adapter.placeholders ?? []).map((p) => p.match),
-  ];
-  return [...new Set(sels)].filter((s): s is string => !!s);
+/**
+ * The selector lists every read() goes through, each tried in order until one matches: warming a
+ * list up to the first selector the first item has builds what read(0) would build lazily, so the
+ * first slice of a sliced read is not one long task (~40 ms at 10,000 comments).
+ */
+function readLists(adapter: SiteAdapter, f: FieldSpecs, g: FieldSpecs, lists: { text: string[]; author: string[]; time: readonly AttrPick[] }): string[][] {
+  const sels = (picks?: readonly AttrPick[]): string[] => (picks ?? []).map((p) => p[0]);
+  const all = [sels(f.id ?? g.id), sels(f.depth), sels(f.level), sels(lists.time), sels(f.parent), lists.text, lists.author];
+  return [...all, ...(adapter.placeholders ?? []).map((p) => [p.match])].filter((l) => l.length > 0);
 }
 
 export interface CommentPlan {
@@ -171,8 +172,9 @@ export interface CommentPlan {
  */
 export function planComments(doc: Document, adapter: SiteAdapter, fallback?: SiteAdapter, scope?: Element): CommentPlan {
   const roots = searchRoots(doc, adapter, scope);
-  const candidates = collectItems(roots, adapter, adapter.comment ?? adapter.pickComment?.(doc, scope));
-  const ix = new ItemIndex(new Set(candidates), roots);
+  const itemSelector = adapter.comment ?? adapter.pickComment?.(doc, scope);
+  const candidates = collectItems(roots, adapter, itemSelector);
+  const ix = new ItemIndex(new Set(candidates), roots, itemSelector);
   const section = findContainer(roots, adapter.container ?? [], candidates[0]) ?? scope ?? null;
   const f: FieldSpecs = adapter.fields ?? {};
   const g: FieldSpecs = fallback?.fields ?? {};
@@ -265,11 +267,14 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
     return c;
   };
   const first = candidates[0];
-  const warm = (sel: string) => (): void => void (first && ix.owned(first, sel));
+  const warm = (list: string[]) => (): void => {
+    for (const sel of list) if (!first || ix.owned(first, sel).length > 0) return;
+  };
+  const lists = readLists(adapter, f, g, { text: textSels, author: authorSels, time: timePicks });
   return {
     items: candidates,
     read,
-    prepare: first ? [...stripSels.map(stripWith), ...usedSelectors(adapter, f, g).map(warm)] : [],
+    prepare: first ? [...stripSels.map(stripWith), ...lists.map(warm)] : [],
     comments,
     elements,
     section,

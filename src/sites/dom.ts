@@ -40,41 +40,56 @@ export function isOwn(el: Element): boolean {
   return el.id === OWN_HOST_ID || el.closest(`#${OWN_HOST_ID}`) !== null;
 }
 
+/** Hidden from the reader: the `hidden` attribute or aria-hidden="true" (an element without attributes is neither). */
+function hiddenEl(e: Element): boolean {
+  return e.hasAttributes() && (e.getAttribute('hidden') !== null || e.getAttribute('aria-hidden') === 'true');
+}
+
+/**
+ * Line breaks kept, empty lines dropped, every other run of spaces one space, no space at a line's
+ * ends. The same as splitting on "\n", collapsing and trimming each line and joining the non-empty
+ * ones, in two native replaces instead of a string per line (measured: a sixth of reading 10,000
+ * comments went to the per-line version).
+ */
+export function normalizeLines(s: string): string {
+  // Only what must change is matched (not every single space between words, not every lone line
+  // break): first each run of spaces but "\n" that is not one plain space, then each run of " "
+  // and "\n" holding a "\n" that is not one lone "\n". Both linear: no run is scanned twice (a
+  // lookahead for "\n" across a run of spaces would be quadratic).
+  return s.replace(/[^\S\n]{2,}|[^\S\n ]/g, ' ').replace(/ (?: ?\n)+ ?|\n(?: ?\n)+ ?|\n /g, '\n').trim();
+}
+
 /**
  * The visible text of `el`, a line break between block elements and at <br>, spaces collapsed.
  * `skip` leaves out a subtree (nested replies, buttons, bylines).
  */
 export function blockText(el: Element, skip?: (e: Element) => boolean, preLine = false): string {
-  const out: string[] = [];
+  let out = '';
   let pre = 0; // inside <pre>: line breaks in text are real
   const walk = (node: Node): void => {
     if (node.nodeType === 3 /* text */) {
       const v = node.nodeValue ?? '';
-      out.push(pre > 0 || preLine ? v : v.replace(/[\r\n]+/g, ' '));
+      out += pre > 0 || preLine || (!v.includes('\n') && !v.includes('\r')) ? v : v.replace(/[\r\n]+/g, ' ');
       return;
     }
     if (node.nodeType !== 1 /* element */) return;
     const e = node as Element;
-    if (SKIP.has(e.tagName) || e.getAttribute('hidden') !== null || e.getAttribute('aria-hidden') === 'true') return;
+    const tag = e.tagName;
+    if (SKIP.has(tag) || hiddenEl(e)) return;
     if (e !== el && skip?.(e)) return;
-    if (e.tagName === 'BR') {
-      out.push('\n');
+    if (tag === 'BR') {
+      out += '\n';
       return;
     }
-    const block = BLOCK.has(e.tagName);
-    if (e.tagName === 'PRE') pre++;
-    if (block) out.push('\n');
+    const block = BLOCK.has(tag);
+    if (tag === 'PRE') pre++;
+    if (block) out += '\n';
     for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
-    if (block) out.push('\n');
-    if (e.tagName === 'PRE') pre--;
+    if (block) out += '\n';
+    if (tag === 'PRE') pre--;
   };
   walk(el);
-  return out
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
-    .filter((line) => line !== '')
-    .join('\n');
+  return normalizeLines(out);
 }
 
 /**

@@ -8,9 +8,12 @@ import { firstIn, planComments } from './comments';
 
 /** The first non-empty value of a pick anywhere on the page (a stated comment count). */
 function pickInPage(roots: ParentNode[], picks: readonly AttrPick[]): string | undefined {
+  const found = new Map<string, Element[][]>(); // picks often repeat a selector with another attribute
   for (const [sel, attr, pattern] of picks) {
-    for (const root of roots) {
-      for (const el of queryAll(root, sel)) {
+    let perRoot = found.get(sel);
+    if (!perRoot) found.set(sel, (perRoot = roots.map((root) => queryAll(root, sel))));
+    for (const els of perRoot) {
+      for (const el of els) {
         if (isOwn(el)) continue;
         let v = attr === '' ? lineText(el) : el.getAttribute(attr)?.trim();
         if (v && pattern) v = pattern.exec(v)?.[1];
@@ -30,7 +33,9 @@ export function parseCount(s: string | undefined): number | undefined {
 function articleExclusions(container: Element | null, elements: Element[], comments: RawComment[]): Element[] {
   if (!container) return elements;
   const commentChars = comments.reduce((n, c) => n + c.text.length, 0);
-  const sectionChars = (container.textContent ?? '').replace(/\s+/g, ' ').length;
+  const raw = container.textContent ?? '';
+  // collapsing spaces only shortens: within the bound as it is, no need to build the collapsed copy
+  const sectionChars = raw.length <= 3 * commentChars + 2000 ? raw.length : raw.replace(/\s+/g, ' ').length;
   return sectionChars <= 3 * commentChars + 2000 ? [container, ...elements] : elements;
 }
 
@@ -40,12 +45,15 @@ export function planWith(doc: Document, adapter: SiteAdapter, url?: string, fall
   const { comments, elements, section, roots } = plan;
   // page-wide queries that do not depend on the comments: a warm-up step of their own when sliced
   let widgetFound: boolean | undefined;
-  let statedRaw: string | null | undefined;
+  let statedRaw: string | undefined;
+  let statedDone = false;
   const widgetStep = (): void => {
     widgetFound ??= section !== null || firstIn(roots, [...(adapter.container ?? []), ...(adapter.widget ?? [])]) !== null;
   };
   const statedStep = (): void => {
-    statedRaw ??= pickInPage(roots, [...(adapter.statedCount ?? []), ...(fallback?.statedCount ?? [])]) ?? null;
+    if (statedDone) return; // found or not, once: `??=` on "none" ran the page-wide query again in finish
+    statedDone = true;
+    statedRaw = pickInPage(roots, [...(adapter.statedCount ?? []), ...(fallback?.statedCount ?? [])]);
   };
   const finish = (): Extraction => {
     widgetStep();
@@ -58,7 +66,7 @@ export function planWith(doc: Document, adapter: SiteAdapter, url?: string, fall
     };
     if (url) page.url = url;
     if (comments.length === 0 && widget) page.widgetOnly = true;
-    const stated = parseCount(statedRaw ?? undefined);
+    const stated = parseCount(statedRaw);
     if (stated !== undefined) page.statedCount = stated;
     // nothing loaded yet: the widget target is where live comments will appear, so observe that
     const container = section ?? (elements.length === 0 ? firstIn(roots, adapter.widget ?? []) : null);

@@ -5,30 +5,55 @@
 // the nearest enclosing item found by a memoised walk up, so the work is O(page) per selector.
 import { OWN_HOST_ID, queryAll } from './dom';
 
-/** Every element matching any selector of `list`; one combined query, per selector if a DOM rejects it. */
+/**
+ * Every element matching any selector of `list`. One query per selector: Chromium answers a single
+ * class or id from a fast path but matches a list selector by selector at every element (4 WordPress
+ * exclusions: ~7 ms on a 74,000-element page, against well under 1 ms one by one).
+ */
 export function queryEach(roots: readonly ParentNode[], list: readonly string[]): Set<Element> {
   const out = new Set<Element>();
-  if (list.length === 0) return out;
-  for (const root of roots) {
-    let found: Element[] | null = null;
-    try {
-      found = Array.from(root.querySelectorAll(list.join(', ')));
-    } catch {
-      found = list.flatMap((s) => queryAll(root, s)); // one unsupported selector must not hide the rest
-    }
-    for (const e of found) out.add(e);
-  }
+  for (const root of roots) for (const s of list) for (const e of queryAll(root, s)) out.add(e);
   return out;
+}
+
+/** Our own panel hosts in `roots`: what insideAny tests by id, found up front. */
+export function ownHosts(roots: readonly ParentNode[]): Element[] {
+  // '#id' ignores case in a quirks-mode page: keep the exact id only
+  return roots.flatMap((r) => queryAll(r, `#${OWN_HOST_ID}`)).filter((e) => e.id === OWN_HOST_ID);
 }
 
 export class ItemIndex {
   private readonly owners = new Map<Element, Element | null>();
   private readonly bySelector = new Map<string, Map<Element, Element[]>>();
+  /** false once the item selector fails in closest() (a DOM without it): the memoised walk then */
+  private native: boolean;
 
-  constructor(readonly items: Set<Element>, private readonly roots: readonly ParentNode[]) {}
+  /** `selector`, when given, matches every item: ownerOf then asks closest() instead of walking up. */
+  constructor(readonly items: Set<Element>, private readonly roots: readonly ParentNode[], private readonly selector?: string) {
+    this.native = !!selector;
+  }
 
-  /** The nearest enclosing item of `el` (itself excluded), or null; memoised along the path walked. */
+  /**
+   * The nearest enclosing item of `el` (itself excluded), or null. With the item selector, native
+   * closest() finds it: an ancestor that matches but is no item (an excluded one) is passed over.
+   * Measured at 10,000 comments in Chromium, the memoised walk's map of every ancestor visited
+   * cost more in garbage collection than the walk itself.
+   */
   ownerOf(el: Element): Element | null {
+    if (this.native) {
+      try {
+        let c = el.parentElement?.closest(this.selector as string) ?? null;
+        while (c && !this.items.has(c)) c = c.parentElement?.closest(this.selector as string) ?? null;
+        return c;
+      } catch {
+        this.native = false;
+      }
+    }
+    return this.walkUp(el);
+  }
+
+  /** ownerOf by a walk up, memoised along the path walked. */
+  private walkUp(el: Element): Element | null {
     const path: Element[] = [];
     let found: Element | null = null;
     for (let p = el.parentElement; p; p = p.parentElement) {

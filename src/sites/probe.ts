@@ -1,8 +1,9 @@
 // The cheap first look of detectPage: instead of one long selector list (Chromium matches a list
 // element by element against every selector: ~3 ms on a 1,000-element page), the rarest compound
-// of every detect/widget selector becomes one key (an id, a class, a tag or an attribute test) and
-// one walk over the elements collects the selectors whose key is present. Only those run as real
-// queries: a page with one #comments no longer pays ~70 whole-document queries for the rest.
+// of every detect/widget selector becomes one key (an id, a class, a tag or an attribute test).
+// Only selectors whose key is present run as real queries: a page with one #comments no longer pays
+// ~70 whole-document queries for the rest. The keys are asked of the browser one by one
+// (nativeProbe), or all at once by one walk over the elements (candidates).
 
 type AttrTest = { name: string; op: string; value: string; sel: number };
 
@@ -19,6 +20,10 @@ export interface ProbeKeys {
   always: number[];
   /** any class key as a whole word: most class attributes fail it and are never split */
   classRe: RegExp;
+  /** per selector (same index): its key as one simple CSS selector ('#id', '.class', 'tag', '[attr]'), '' when none */
+  keyCss: string[];
+  /** selector -> its index in `selectors` */
+  index: Map<string, number>;
 }
 
 /** Split a selector list on top-level commas (not those inside [...] or (...)). */
@@ -67,43 +72,54 @@ const push = (m: Map<string, number[]>, k: string, sel: number): void => {
  * name, then an attribute test, then a tag). False when it has none we can check.
  */
 function addKey(keys: ProbeKeys, selector: string, sel: number): boolean {
-  let best: { rank: number; add: () => void } | null = null;
-  const offer = (rank: number, add: () => void): void => {
-    if (!best || rank > best.rank) best = { rank, add };
+  let best: { rank: number; add: () => void; css: string } | null = null;
+  const offer = (rank: number, add: () => void, css: string): void => {
+    if (!best || rank > best.rank) best = { rank, add, css };
   };
   for (const c of compounds(selector)) {
     const bare = c.replace(/\[[^\]]*\]/g, ''); // "." and "#" inside attribute values are not keys
     const id = /#([\w-]+)/.exec(bare);
-    if (id) offer(1000, () => push(keys.ids, id[1] as string, sel));
-    for (const m of bare.matchAll(/\.([\w-]+)/g)) offer(100 + (m[1] as string).length, () => push(keys.classes, m[1] as string, sel));
+    if (id) offer(1000, () => push(keys.ids, id[1] as string, sel), `#${id[1] as string}`);
+    for (const m of bare.matchAll(/\.([\w-]+)/g)) offer(100 + (m[1] as string).length, () => push(keys.classes, m[1] as string, sel), `.${ident(m[1] as string)}`);
     const attr = /\[([\w:-]+)(?:([~^$*|]?=)"([^"]*)")?\]/.exec(c);
     if (attr) {
       const [, name, op = '', value = ''] = attr as unknown as [string, string, string?, string?];
-      if (name === 'id' && op === '^=') offer(90, () => keys.idPrefixes.push([value, sel]));
+      const css = op ? `[${name}${op}"${value.replace(/["\\]/g, '\\$&')}"]` : `[${name}]`;
+      if (name === 'id' && op === '^=') offer(90, () => keys.idPrefixes.push([value, sel]), css);
       else
         offer(op ? 50 : 10, () => {
           const list = keys.attrs.get(name) ?? [];
           list.push({ name, op, value, sel });
           keys.attrs.set(name, list);
-        });
+        }, css);
     }
     const tag = /^([a-zA-Z][\w-]*)/.exec(bare);
     // custom elements are rare; "li" or "div" would match every page
-    if (tag && (tag[1] as string).includes('-')) offer(80, () => push(keys.tags, (tag[1] as string).toLowerCase(), sel));
+    if (tag && (tag[1] as string).includes('-')) offer(80, () => push(keys.tags, (tag[1] as string).toLowerCase(), sel), (tag[1] as string).toLowerCase());
   }
-  const chosen = best as { rank: number; add: () => void } | null;
+  const chosen = best as { rank: number; add: () => void; css: string } | null;
   chosen?.add();
+  keys.keyCss[sel] = chosen?.css ?? '';
   return chosen !== null;
 }
 
+/** A [\w-]+ name as a CSS identifier: a leading digit (after an optional '-') must be escaped. */
+function ident(name: string): string {
+  return name.replace(/^(-?)(\d)/, (_, dash: string, d: string) => `${dash}\\3${d} `);
+}
+
 export function buildKeys(lists: readonly string[]): ProbeKeys {
-  const keys: ProbeKeys = { selectors: [], ids: new Map(), idPrefixes: [], classes: new Map(), tags: new Map(), attrs: new Map(), always: [], classRe: /$^/ };
+  const keys: ProbeKeys = {
+    selectors: [], ids: new Map(), idPrefixes: [], classes: new Map(), tags: new Map(), attrs: new Map(), always: [], classRe: /$^/,
+    keyCss: [], index: new Map(),
+  };
   const seen = new Set<string>();
   for (const list of lists) {
     for (const s of splitList(list)) {
       if (seen.has(s)) continue;
       seen.add(s);
       const sel = keys.selectors.push(s) - 1;
+      keys.index.set(s, sel);
       if (!addKey(keys, s, sel)) keys.always.push(sel);
     }
   }
@@ -170,6 +186,36 @@ export function candidates(doc: Document, keys: ProbeKeys): Set<string> {
     }
   }
   return new Set([...found].map((i) => keys.selectors[i] as string));
+}
+
+/** Whether a selector (of the lists the keys came from) might match: false only when it cannot. */
+export type Possible = (selector: string) => boolean;
+
+/**
+ * The same answer as candidates(), asked of the browser one key at a time, on demand: an id is a
+ * hash lookup, a class, tag or attribute key one native scan that stops at its first match. Measured
+ * in Chromium on a 74,000-element page: ~0.5 ms per absent class key, where the JS walk takes ~40
+ * ms; detectPage asks in priority order, so keys of adapters after the one found are never asked.
+ */
+export function nativeProbe(doc: Document, keys: ProbeKeys): Possible {
+  const seen = new Map<string, boolean>();
+  const has = (css: string): boolean => {
+    let v = seen.get(css);
+    if (v === undefined) {
+      try {
+        v = css.startsWith('#') ? doc.getElementById(css.slice(1)) !== null : doc.querySelector(css) !== null;
+      } catch {
+        v = true; // a DOM that rejects the key: let the real query decide
+      }
+      seen.set(css, v);
+    }
+    return v;
+  };
+  return (s) => {
+    const i = keys.index.get(s);
+    const css = i === undefined ? '' : keys.keyCss[i];
+    return !css || has(css);
+  };
 }
 
 /** Whether any element might match one of the selectors the keys came from. */

@@ -1,9 +1,10 @@
 // The cheap probe must never miss: wherever a detect/widget selector matches, probe() is true and
-// that selector is among candidates().
+// that selector is among candidates(); nativeProbe (the same keys asked of the DOM one by one)
+// never misses either and, on the saved pages, answers exactly as the walk does.
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ADAPTERS, generic } from '../../../src/sites/registry';
-import { buildKeys, candidates, probe, splitList } from '../../../src/sites/probe';
+import { buildKeys, candidates, nativeProbe, probe, splitList } from '../../../src/sites/probe';
 import { linkedomDoc } from './dom-impls';
 
 const all = [...ADAPTERS, generic];
@@ -49,6 +50,22 @@ describe('probe', () => {
     // per selector too: detectPage queries only the candidates, so a matching one must be among them
     const maybe = candidates(doc, keys);
     for (const s of selectors.flatMap(splitList)) if (matchesSomewhere(doc, s)) expect(maybe.has(s), s).toBe(true);
+    const native = nativeProbe(doc, keys);
+    expect(keys.selectors.filter(native)).toEqual(keys.selectors.filter((s) => maybe.has(s)));
+  });
+
+  test.each([
+    ['<div id="disqus_thread"></div>', '#disqus_thread'],
+    ['<ol class="x comment-list"><li class="comment" id="comment-1"></li></ol>', '.comment-list > .comment'],
+    ['<span id="dna-comment-count___CPS__1"></span>', '[id^="dna-comment-count"]'],
+    ['<div itemscope itemtype="https://schema.org/Comment"></div>', '[itemtype*="schema.org/Comment"]'],
+    ['<shreddit-comment></shreddit-comment>', 'shreddit-comment'],
+    ['<div data-spotim-module="conversation"></div>', '[data-spotim-module="conversation"]'],
+  ])('nativeProbe finds %s', (html, selector) => {
+    const native = nativeProbe(page(html), keys);
+    expect(native(selector)).toBe(true);
+    expect(native('#coral_thread')).toBe(false);
+    expect(native('.fyre-comment-wrapper')).toBe(false);
   });
 
   test('candidates narrow the real queries to the selectors whose key is present', () => {
