@@ -25,7 +25,24 @@ const MAX_TERMS = 40;
 const MAX_WORDS = 2000; // the lead carries the subject; long articles need not be read whole
 
 export function isContentWord(w: string): boolean {
-  return w.length > 2 && !STOPWORDS.has(w) && w.charCodeAt(0) !== 60 /* < */ && !/^[0-9]/.test(w);
+  if (w.length <= 2) return false;
+  const c = w.charCodeAt(0);
+  return c !== 60 /* < */ && (c < 48 || c > 57) /* not a digit */ && !STOPWORDS.has(w);
+}
+
+// Every comment asks "content word? its stem?" of each of its words, in two layers; the answer
+// depends on the word alone, so it is kept (bounded: cleared when full). null = not a content word.
+const STEMS = new Map<string, string | null>();
+const STEMS_MAX = 50_000;
+
+/** stem(w) when w is a content word, else null. */
+export function contentStem(w: string): string | null {
+  let s = STEMS.get(w);
+  if (s !== undefined) return s;
+  s = isContentWord(w) ? stem(w) : null;
+  if (STEMS.size >= STEMS_MAX) STEMS.clear();
+  STEMS.set(w, s);
+  return s;
 }
 
 export function buildContext(article: Article | string): ArticleContext {

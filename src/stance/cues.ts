@@ -4,14 +4,18 @@ import type { Cue } from '../parser/types';
 import { DENSE, RULE_OFFSET } from './dense';
 import type { Features } from './features';
 import type { LinearModel } from './model';
-import { isNegator } from './tokenize';
+import { IS_NEGATOR, joinTokens } from './tokenize';
 
 const MAX_DENSE_CUES = 4;
 const MAX_PHRASE_CUES = 2;
 const MIN_WEIGHT = 0.05;
+const MAX_PICKS = 8; // picks one by one before ranking the rest in full
+// Scratch for the n-gram ranking, grown as needed (explain never re-enters itself).
+let ks = new Int32Array(256);
+let ws = new Float64Array(256);
 
 function words(f: Features, from: number, to: number): string {
-  return f.tokens.raw.slice(from, to).join(' ').replace(/ ([?!.,;:])/g, '$1');
+  return joinTokens(f.tokens.raw, from, to);
 }
 
 /** The words behind a dense feature, where there are any. */
@@ -27,7 +31,7 @@ function evidence(f: Features, j: number): string | undefined {
     const i = (id === 'negated-positive' ? s.negatedPositive : s.negatedNegative)[0];
     if (i === undefined) return undefined;
     let k = i;
-    while (k > 0 && i - k < 6 && !isNegator(f.tokens.w[k]!)) k--;
+    while (k > 0 && i - k < 6 && !(f.tokens.kind[k]! & IS_NEGATOR)) k--;
     return words(f, k, i + 1);
   }
   if (id === 'positive-sentiment') return pick(s.positive);
@@ -39,35 +43,60 @@ function evidence(f: Features, j: number): string | undefined {
 export function explain(m: LinearModel, f: Features, label: number): Cue[] {
   const H = 1 << m.hashBits;
   const row = label * m.dim;
-  const dense: Cue[] = [];
+  // Rank the dense cues first; only the shown ones look up their words.
+  const ranked: { j: number; weight: number }[] = [];
   for (let j = 0; j < f.dense.length; j++) {
     const x = f.dense[j]!;
     if (x === 0) continue;
     const weight = (x * m.rel[row + H + j]!) / m.temperature;
-    if (weight < MIN_WEIGHT) continue;
+    if (weight < MIN_WEIGHT || DENSE[j]!.hidden) continue;
+    ranked.push({ j, weight });
+  }
+  ranked.sort((a, b) => b.weight - a.weight);
+  const out: Cue[] = [];
+  for (let r = 0; r < ranked.length && r < MAX_DENSE_CUES; r++) {
+    const { j, weight } = ranked[r]!;
     const feat = DENSE[j]!;
-    if (feat.hidden) continue;
     const text = evidence(f, j);
-    dense.push(text === undefined ? { rule: feat.id, reason: feat.reason, weight } : { rule: feat.id, text, reason: feat.reason, weight });
+    out.push(text === undefined ? { rule: feat.id, reason: feat.reason, weight } : { rule: feat.id, text, reason: feat.reason, weight });
   }
-  dense.sort((a, b) => b.weight - a.weight);
-  // Wording cues: rank the n-grams first, only spell out the few that are shown.
-  const ranked: [number, number][] = [];
-  for (let k = 0; k < f.hashed.length; k++) {
+  // Wording cues: only the few strongest are shown, so they are picked in order (strongest,
+  // earliest first: the order a stable sort gives) rather than sorting every n-gram.
+  const n = f.hashed.length;
+  if (ks.length < n) { ks = new Int32Array(n); ws = new Float64Array(n); }
+  let count = 0;
+  for (let k = 0; k < n; k++) {
     const weight = (m.rel[row + f.hashed[k]!]! * f.hashScale) / m.temperature;
-    if (weight >= 2 * MIN_WEIGHT) ranked.push([k, weight]);
+    if (weight >= 2 * MIN_WEIGHT) { ks[count] = k; ws[count] = weight; count++; }
   }
-  ranked.sort((a, b) => b[1] - a[1]);
   const phrases: Cue[] = [];
-  const seen = new Set<string>();
-  for (const [k, weight] of ranked) {
-    if (phrases.length >= MAX_PHRASE_CUES) break;
+  const seen: string[] = [];
+  const take = (k: number, weight: number): void => {
     const text = words(f, f.spanFrom[k]!, f.spanTo[k]!);
-    if (!text || seen.has(text)) continue;
-    seen.add(text);
+    if (!text || seen.includes(text)) return;
+    seen.push(text);
     phrases.push({ rule: 'learned-wording', text, reason: `wording the model links to ${m.classes[label]}`, weight });
+  };
+  let picks = 0;
+  for (; picks < count && picks < MAX_PICKS && phrases.length < MAX_PHRASE_CUES; picks++) {
+    let b = -1;
+    for (let i = 0; i < count; i++) if (ws[i]! > -1 && (b < 0 || ws[i]! > ws[b]!)) b = i;
+    const weight = ws[b]!;
+    ws[b] = -1; // taken (every candidate weighs at least 2 * MIN_WEIGHT)
+    take(ks[b]!, weight);
   }
-  return [...dense.slice(0, MAX_DENSE_CUES), ...phrases]
-    .map((c) => ({ ...c, weight: Math.round(c.weight * 1000) / 1000 }))
-    .sort((a, b) => b.weight - a.weight);
+  if (picks === MAX_PICKS && phrases.length < MAX_PHRASE_CUES) {
+    // Many repeats of the same words: rank the rest in full (stable, so ties keep their order).
+    const rest: [number, number][] = [];
+    for (let i = 0; i < count; i++) if (ws[i]! > -1) rest.push([ks[i]!, ws[i]!]);
+    rest.sort((a, b) => b[1] - a[1]);
+    for (const [k, weight] of rest) {
+      if (phrases.length >= MAX_PHRASE_CUES) break;
+      take(k, weight);
+    }
+  }
+  // The cue objects are this call's own: round in place.
+  for (const c of phrases) out.push(c);
+  for (const c of out) c.weight = Math.round(c.weight * 1000) / 1000;
+  return out.sort((a, b) => b.weight - a.weight);
 }

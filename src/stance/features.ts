@@ -1,11 +1,11 @@
 // Feature extraction: hashed word n-grams (negation-marked) plus the named dense cues.
 // Hashing keeps corpus vocabulary out of the shipped weights (only bucket weights ship).
 import type { ArticleContext } from './context';
-import { isContentWord } from './context';
+import { contentStem } from './context';
 import { DENSE, RULE_OFFSET, denseIndex } from './dense';
 import { CUE_RULES } from './lexicon/index';
 import { matchRules, type RuleHit } from './match';
-import { isNegator, isPunct, stem, tokenize, type Tokens } from './tokenize';
+import { IS_NEGATOR, IS_PUNCT, isAllCaps, tokenize, type Tokens } from './tokenize';
 import { sentiment, type Sentiment } from './vader';
 
 export interface Features {
@@ -40,9 +40,10 @@ const PREFIX = 5;
 const PREFIX_MIN = 7;
 const SARCASM = CUE_RULES.findIndex((r) => r.id === 'sarcasm');
 
-function fnv(s: string, seed: number): number {
+/** FNV-1a of the first n characters of s (n >= s.length: all of it; no slice for word starts). */
+function fnv(s: string, seed: number, n = s.length): number {
   let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
@@ -56,9 +57,10 @@ function overlap(t: Tokens, terms: ReadonlySet<string>): number {
   let n = 0;
   let hit = 0;
   for (const w of t.w) {
-    if (!isContentWord(w)) continue;
+    const s = contentStem(w);
+    if (s === null) continue;
     n++;
-    if (terms.has(stem(w))) hit++;
+    if (terms.has(s)) hit++;
   }
   return n === 0 ? 0 : hit / Math.sqrt(n); // favours several hits without rewarding sheer length
 }
@@ -77,11 +79,26 @@ function parentSummary(text: string): ParentSummary {
   if (p) return p;
   const t = tokenize(text);
   const stems = new Set<string>();
-  for (const w of t.w) if (isContentWord(w)) stems.add(stem(w));
+  for (const w of t.w) {
+    const s = contentStem(w);
+    if (s !== null) stems.add(s);
+  }
   p = { stems, compound: sentiment(t, false).compound, asks: t.w.includes('?') };
   if (parentCache.size >= PARENT_CACHE_MAX) parentCache.clear();
   parentCache.set(text, p);
   return p;
+}
+
+// Each comment's dense vector is a view into a shared zeroed slab: allocating a small typed array
+// with its own buffer per comment cost more than the whole dense part of the extraction.
+const SLAB = 128;
+let slab = new Float64Array(0);
+let slabAt = 0;
+function denseVector(): Float64Array {
+  if (slabAt >= slab.length) { slab = new Float64Array(SLAB * DENSE.length); slabAt = 0; }
+  const v = slab.subarray(slabAt, slabAt + DENSE.length);
+  slabAt += DENSE.length;
+  return v;
 }
 
 export function extract(text: string, ctx: ArticleContext | null, parentText: string | undefined, bits: number): Features {
@@ -91,7 +108,7 @@ export function extract(text: string, ctx: ArticleContext | null, parentText: st
   const hashed: number[] = [];
   const spanFrom: number[] = [];
   const spanTo: number[] = [];
-  const dense = new Float64Array(DENSE.length);
+  const dense = denseVector();
   let words = 0;
   let prev = 0x2545f491; // sentinel for the start-of-comment bigram
   let qmarks = 0;
@@ -106,7 +123,8 @@ export function extract(text: string, ctx: ArticleContext | null, parentText: st
     if (t === '?') qmarks++;
     else if (t === '!') excl++;
     else if (t === '"') quotes++;
-    if (!isPunct(t)) {
+    const kind = tokens.kind[i]!;
+    if (!(kind & IS_PUNCT)) {
       words++;
       hashed.push(h & mask);
       spanFrom.push(i);
@@ -114,14 +132,14 @@ export function extract(text: string, ctx: ArticleContext | null, parentText: st
       if (t.length >= PREFIX_MIN) {
         // Word start as a second feature: "confirm", "confirmed", "confirmation" share it,
         // and so do many misspellings.
-        hashed.push(fnv(t.slice(0, PREFIX), 0x3c6ef372) & mask);
+        hashed.push(fnv(t, 0x3c6ef372, PREFIX) & mask);
         spanFrom.push(i);
         spanTo.push(i + 1);
       }
-      if (isNegator(t)) negs++;
+      if (kind & IS_NEGATOR) negs++;
       if (t === 'you' || t === "you're" || t === 'your' || t === 'youre' || t === 'u') you++;
       const r = raw[i]!;
-      if (r.length > 2 && r === r.toUpperCase() && r !== r.toLowerCase()) caps++;
+      if (r.length > 2 && isAllCaps(r)) caps++;
     }
     hashed.push(mix(prev, h) & mask);
     spanFrom.push(Math.max(i - 1, 0));

@@ -49,22 +49,34 @@ export function encodeInt16(values: Int16Array): string {
   return out;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+// Base64 digit of each character code (B64 only).
+const LOOKUP = new Uint8Array(128);
+for (let i = 0; i < B64.length; i++) LOOKUP[B64.charCodeAt(i)] = i;
+
 export function decodeInt16(s: string): Int16Array {
-  const lookup = new Uint8Array(128);
-  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
   const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
-  const bytes = new Uint8Array((s.length / 4) * 3 - pad);
-  for (let i = 0, j = 0; i < s.length; i += 4) {
-    const n = (lookup[s.charCodeAt(i)]! << 18) | (lookup[s.charCodeAt(i + 1)]! << 12) | (lookup[s.charCodeAt(i + 2)]! << 6) | lookup[s.charCodeAt(i + 3)]!;
-    if (j < bytes.length) bytes[j++] = (n >> 16) & 255;
-    if (j < bytes.length) bytes[j++] = (n >> 8) & 255;
-    if (j < bytes.length) bytes[j++] = n & 255;
+  const n = (s.length / 4) * 3 - pad;
+  // Straight into the int16s' own buffer, two bytes little-endian per value: no second pass.
+  const out = new Int16Array(n >> 1);
+  const bytes = new Uint8Array(out.buffer, 0, out.length * 2);
+  const full = bytes.length - (bytes.length % 3); // whole 3-byte groups
+  let i = 0;
+  let j = 0;
+  for (; j < full; i += 4) {
+    const v = (LOOKUP[s.charCodeAt(i)]! << 18) | (LOOKUP[s.charCodeAt(i + 1)]! << 12) | (LOOKUP[s.charCodeAt(i + 2)]! << 6) | LOOKUP[s.charCodeAt(i + 3)]!;
+    bytes[j++] = v >> 16;
+    bytes[j++] = (v >> 8) & 255;
+    bytes[j++] = v & 255;
   }
-  const out = new Int16Array(bytes.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = (bytes[2 * i]! | (bytes[2 * i + 1]! << 8)) << 16 >> 16;
+  if (j < bytes.length) {
+    const v = (LOOKUP[s.charCodeAt(i)]! << 18) | (LOOKUP[s.charCodeAt(i + 1)]! << 12) | (LOOKUP[s.charCodeAt(i + 2)]! << 6) | LOOKUP[s.charCodeAt(i + 3)]!;
+    bytes[j++] = v >> 16;
+    if (j < bytes.length) bytes[j++] = (v >> 8) & 255;
+  }
+  if (!LITTLE_ENDIAN) for (let k = 0; k < out.length; k++) out[k] = (bytes[2 * k]! | (bytes[2 * k + 1]! << 8)) << 16 >> 16;
   return out;
 }
-
 export function loadLinear(data: LinearModelData): LinearModel {
   const ids = DENSE.map((f) => f.id);
   if (data.dense.join() !== ids.join()) throw new Error('stance model: dense features do not match the code; run npm run train');
@@ -77,13 +89,12 @@ export function loadLinear(data: LinearModelData): LinearModel {
 }
 
 export function relative(w: Float32Array, k: number, dim: number): Float32Array {
+  // Class by class along memory (the same sums, in the same order, as feature by feature).
+  const mean = new Float64Array(dim);
+  for (let c = 0; c < k; c++) for (let j = 0, o = c * dim; j < dim; j++) mean[j] = mean[j]! + w[o + j]!;
+  for (let j = 0; j < dim; j++) mean[j] = mean[j]! / k;
   const rel = new Float32Array(w.length);
-  for (let j = 0; j < dim; j++) {
-    let mean = 0;
-    for (let c = 0; c < k; c++) mean += w[c * dim + j]!;
-    mean /= k;
-    for (let c = 0; c < k; c++) rel[c * dim + j] = w[c * dim + j]! - mean;
-  }
+  for (let c = 0; c < k; c++) for (let j = 0, o = c * dim; j < dim; j++) rel[o + j] = w[o + j]! - mean[j]!;
   return rel;
 }
 

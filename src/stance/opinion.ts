@@ -17,8 +17,8 @@ const {
   ACTIONS, EXTRA_VALENCE, FIRST_PERSON, HEDGES, MODALS, OPINION_CAP, OPINION_RULES, OUTCOME_VERBS, PRESCRIBE_MODALS,
   REFERENCES, RHETORICAL_OPENERS, SARCASM_MARKERS, STANCE_VERBS, VERDICTS, WHY_NOT,
 } = lexicon;
-const { isNegator, isPunct, stem, tokenize } = tok;
-const { isContentWord } = context;
+const { IS_NEGATOR, IS_PUNCT, joinTokens, tokenize } = tok;
+const { contentStem } = context;
 const { valence } = vader;
 
 export interface Opinion {
@@ -95,7 +95,7 @@ class Collector {
     const { fired, t } = this;
     // Cue text is built only when asked for (the engine asks only when the layer decides).
     const cues = (side: 0 | 1): Cue[] => fired.filter((f) => f.side === side)
-      .map((f) => ({ rule: f.rule.id, text: t.raw.slice(f.from, f.to).join(' ').replace(/ ([?!.,;:])/g, '$1'), reason: f.rule.reason, weight: Math.round(f.weight * strength * 1000) / 1000 }))
+      .map((f) => ({ rule: f.rule.id, text: joinTokens(t.raw, f.from, f.to), reason: f.rule.reason, weight: Math.round(f.weight * strength * 1000) / 1000 }))
       .sort((a, b) => b.weight - a.weight);
     return { shift, cues };
   }
@@ -123,13 +123,18 @@ function evaluation(t: Tokens, i: number, s: number, refs: Uint8Array): number {
 export function opinion(t: Tokens, ctx: ArticleContext, strength: number, lengthNorm = Number.POSITIVE_INFINITY): Opinion {
   const c = new Collector(t);
   const w = t.w;
+  const kind = t.kind;
   const refs = new Uint8Array(w.length);
   let words = 0;
   for (let i = 0; i < w.length; i++) {
     const x = w[i]!;
-    if (isPunct(x)) continue;
+    if (kind[i]! & IS_PUNCT) continue;
     words++;
-    if (REFERENCES.has(x) || ctx.actors.has(x) || (isContentWord(x) && ctx.keyTerms.has(stem(x)))) refs[i] = 1;
+    if (REFERENCES.has(x) || ctx.actors.has(x)) refs[i] = 1;
+    else {
+      const st = contentStem(x);
+      if (st !== null && ctx.keyTerms.has(st)) refs[i] = 1;
+    }
   }
   strength *= Math.min(1, lengthNorm / Math.max(1, words));
   const [verdicts, sarcasm, hedges] = scan(w);
@@ -178,12 +183,12 @@ export function opinion(t: Tokens, ctx: ArticleContext, strength: number, length
     }
     for (let i = from; i < e; i++) {
       const modal = PRESCRIBE_MODALS.has(w[i]!);
-      const imperative = !modal && i === from && isNegator(w[i]!);
+      const imperative = !modal && i === from && (kind[i]! & IS_NEGATOR) !== 0;
       if (!modal && !imperative) continue;
-      let negated = imperative || isNegator(w[i]!);
+      let negated = imperative || (kind[i]! & IS_NEGATOR) !== 0;
       for (let k = i + 1; k < Math.min(e, i + 5); k++) {
         const x = w[k]!;
-        if (isNegator(x) && !(x === 'no' && w[k - 1] === 'say')) { negated = true; continue; }
+        if (kind[k]! & IS_NEGATOR && !(x === 'no' && w[k - 1] === 'say')) { negated = true; continue; }
         const a = ACTIONS.get(x);
         if (a === undefined) { if (x === 'say' || x === 'to' || x === 'just' || x === 'simply') continue; if (imperative) break; continue; }
         covered.fill(1, i - from, k - from + 1);
@@ -194,7 +199,7 @@ export function opinion(t: Tokens, ctx: ArticleContext, strength: number, length
     for (const { at: i, len, value: v } of within(verdicts, from, e)) {
       if (covered[i - from] || i + len > e) continue;
       covered.fill(1, i - from, i - from + len);
-      const pol = t.neg[i] || (i > from && isNegator(w[i - 1]!)) ? -v : v;
+      const pol = t.neg[i] || (i > from && (kind[i - 1]! & IS_NEGATOR) !== 0) ? -v : v;
       if (sarcastic && pol > 0) c.add(OPINION_RULES.sarcasm, -1, 1, i, i + len);
       else c.add(OPINION_RULES.verdict, pol, 1, i, i + len);
     }

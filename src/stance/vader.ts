@@ -4,7 +4,7 @@
 import { VADER_LEXICON } from './data/vader-lexicon';
 import { BOOSTERS } from './lexicon/negators';
 import { OUTCOME_VALENCE } from './lexicon/outcomes';
-import type { Tokens } from './tokenize';
+import { isAllCaps, type Tokens } from './tokenize';
 
 // VADER first; outcome words fill its gaps (VADER wins where both have the word).
 const LEXICON: ReadonlyMap<string, number> = new Map([
@@ -49,7 +49,7 @@ export function sentiment(t: Tokens, shouting: boolean): Sentiment {
     if (BOOSTERS.has(prev)) v += v > 0 ? B_INCR : -B_INCR;
     if (shouting) {
       const r = t.raw[i]!;
-      if (r.length > 1 && r === r.toUpperCase() && r !== r.toLowerCase()) v += v > 0 ? C_INCR : -C_INCR;
+      if (r.length > 1 && isAllCaps(r)) v += v > 0 ? C_INCR : -C_INCR;
     }
     if (t.neg[i]) {
       (v > 0 ? negatedPositive : negatedNegative).push(i);

@@ -3,7 +3,7 @@
 import type { Stance, StanceLabel } from '../parser/types';
 import { adopt, makeSheet, type StyleRoot } from './sheets';
 import { PAGE_CSS, TAG_CSS } from './styles';
-import { createTag, placementFor, type Placement, type Tag } from './tag';
+import { claimComment, createTag, type Placement, type Tag } from './tag';
 
 export const LENS_ATTRS = ['data-lens-stance', 'data-lens-collapsed', 'data-lens-place', 'data-lens-current', 'data-lens-keep'] as const;
 
@@ -46,6 +46,8 @@ export class CommentLayer {
   private io: IntersectionObserver | null = null;
   /** children of a comment that hold its nested replies: kept visible when it collapses */
   private kept = new Set<Element>();
+  /** parent node of the last comment added: its root is in `roots` already */
+  private lastParent: Node | null = null;
 
   constructor(
     private doc: Document,
@@ -118,16 +120,15 @@ export class CommentLayer {
   /** Marks and tags the given comments (append order = comment order). */
   add(items: readonly CommentItem[]): void {
     for (const item of items) {
-      this.addRoot(item.el);
-      // A page that clones a tagged comment to make a new one copies our tag (without its
-      // shadow root): drop such copies before tagging the new comment.
-      // (A walk over the children: cheaper than a selector query per comment.)
-      for (let c = item.el.firstElementChild; c; ) {
-        const next = c.nextElementSibling;
-        if (c.hasAttribute('data-lens-own')) c.remove();
-        c = next;
+      // Siblings share a root: getRootNode() only when the parent changes.
+      const parent = item.el.parentNode;
+      if (parent === null || parent !== this.lastParent) {
+        this.addRoot(item.el);
+        this.lastParent = parent;
       }
-      const placement: Placement = this.inlineFallback ? 'before' : placementFor(item.el);
+      // A page that clones a tagged comment to make a new one copies our tag (without its
+      // shadow root): such copies go in the same walk over the children that places the tag.
+      const placement: Placement = claimComment(item.el, this.inlineFallback);
       const e: Entry = { ...item, tag: null, placement, collapsed: false };
       item.el.setAttribute('data-lens-stance', item.label.label);
       item.el.setAttribute('data-lens-collapsed', 'false');
@@ -139,6 +140,7 @@ export class CommentLayer {
       if (this.io && placement === 'inside') this.io.observe(item.el);
       else this.ensureTag(e);
     }
+    this.lastParent = null; // the page may move nodes between calls
   }
 
   /**

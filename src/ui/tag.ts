@@ -30,6 +30,24 @@ export function placementFor(el: Element): Placement {
   return 'inside';
 }
 
+/**
+ * placementFor(el) and, in the same walk over the comment's children, removal of copies of our
+ * tag that the page cloned along with a comment (one pass: this runs for each of 10,000 comments).
+ * `before` forces that placement (the page refused our stylesheet).
+ */
+export function claimComment(el: Element, before: boolean): Placement {
+  let place: Placement = before || NO_CHILD_TAG.has(el.tagName.toUpperCase()) ? 'before' : 'inside';
+  for (let n = el.firstChild; n; ) {
+    const next = n.nextSibling;
+    const type = n.nodeType;
+    if (type === 1) {
+      if ((n as Element).hasAttribute(OWN_ATTR)) n.remove();
+    } else if (type === 3 && place === 'inside' && NOT_BLANK.test((n as Text).data)) place = 'before';
+    n = next;
+  }
+  return place;
+}
+
 /** A wrapper that keeps the parent's content model valid (li in lists, tr in tables). */
 function wrapFor(doc: Document, parent: Element | null, host: HTMLElement): HTMLElement {
   const ptag = parent?.tagName.toUpperCase() ?? '';
