@@ -1,7 +1,11 @@
 // Background (service worker in Chromium, event page in Firefox): shows each tab's comment
-// count on the toolbar button, and passes messages between a tab's frames (see relay.ts).
+// count on the toolbar button, passes messages between a tab's frames (see relay.ts), and
+// labels the comments' stances for the content scripts (see label-service.ts).
 // It makes no request and keeps no data.
 import browser from 'webextension-polyfill';
+import { StanceEngine } from '../stance/index';
+import { LABEL_PORT } from './label-messages';
+import { serveLabels } from './label-service';
 import { badgeText, isCountMessage } from './messages';
 import { route } from './relay';
 
@@ -16,4 +20,13 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
   const r = route(msg, sender);
   // The receiving frame may be gone (navigated, torn down): nothing to do then.
   if (r) browser.tabs.sendMessage(r.tabId, r.message, { frameId: r.frameId }).catch(() => {});
+});
+
+let engine: StanceEngine | undefined;
+
+browser.runtime.onConnect.addListener((port) => {
+  // Only content scripts in a tab label: the extension's own pages have no use for it.
+  if (port.name !== LABEL_PORT || port.sender?.tab?.id === undefined) return;
+  // The model is decoded once per background lifetime (~20 ms), on the first port's first message.
+  serveLabels(port, () => (engine ??= new StanceEngine()));
 });

@@ -1,5 +1,6 @@
 // The heavy half of the content script, imported only after detectPage found comments:
-// settings, the session, and live settings changes (site on/off, badges, position).
+// settings, the session, and live settings changes (site on/off, badges, position). The stance
+// model is not in it: the background labels (remote-labeller.ts), the page only as a fallback.
 // In a comment frame (the Disqus embed) the session has no panel: it reports its counts to the
 // top frame's panel through the background, and takes that panel's bulk actions back.
 import browser from 'webextension-polyfill';
@@ -7,22 +8,27 @@ import { isSiteEnabled } from '../options/schema';
 import { loadSettings, onSettingsChanged, updateSettings } from '../options/storage';
 import type { SiteAdapter } from '../sites/registry';
 import { isFrameCommandMessage, isFrameSummaryMessage, type CountMessage, type FrameCommandMessage, type FrameSummaryMessage } from '../background/messages';
+import { RemoteLabeller } from './remote-labeller';
 import { mark, Session, type SessionHooks } from './session';
 import { siteHost } from './site-host';
 
 export async function start(adapter: SiteAdapter): Promise<void> {
   mark('loaded');
+  // Wakes the background (and its model) while the settings load; closed again if the site is off.
+  const remote = new RemoteLabeller((name) => browser.runtime.connect({ name }));
+  remote.warm();
   let settings = await loadSettings();
   mark('settings');
   const framed = window.top !== window;
   // A frame is on or off with the page that embeds it: the reader turns the news site off.
   const host = siteHost(location, document.referrer, framed);
-  const session = new Session(document, adapter, settings, framed ? frameHooks() : topHooks());
+  const session = new Session(document, adapter, settings, { ...(framed ? frameHooks() : topHooks()), remote });
   browser.runtime.onMessage.addListener((msg: unknown) => {
     if (framed && isFrameCommandMessage(msg, true)) session.command(msg);
     else if (!framed && isFrameSummaryMessage(msg, true)) session.frameReport(msg.frameId!, msg.report);
   });
   if (isSiteEnabled(settings, host)) session.start();
+  else remote.close();
   // Lives as long as the page: the reader can turn the site back on from the popup.
   onSettingsChanged((next) => {
     const was = isSiteEnabled(settings, host);

@@ -1,31 +1,25 @@
-// One page's run: extract -> thread -> labels (sliced, with progress) -> summary -> UI, then keep
-// following live comments. Everything hangs off one AbortController: stop() leaves the page as
-// it was (panel, tags, data-lens-* attributes, stylesheets and observers all gone).
+// One page's run: extract -> thread -> labels (in the background when it answers, else in the
+// page; applied in slices, with progress) -> summary -> UI, then keep following live comments.
+// Everything hangs off one AbortController: stop() leaves the page as it was (panel, tags,
+// data-lens-* attributes, stylesheets, observers and the labelling port all gone).
 import { buildThread } from '../parser/thread';
 import type { RawPage, StanceLabel, Summary } from '../parser/types';
 import type { FrameCommand, FrameReport, FrameState } from '../background/messages';
 import type { Settings } from '../options/schema';
 import { planComments, planPage, type CommentsExtraction, type Extraction, type ExtractionPlan, type SiteAdapter } from '../sites/registry';
-import { StanceEngine } from '../stance/index';
 import { summarize } from '../summary/summarize';
 import type { CommentItem } from '../ui/comments';
 import { emptySummary, reportOf, withReport } from '../ui/frames';
 import { readingText } from '../ui/format';
 import { LensUI } from '../ui/lens-ui';
-import { Labeller } from '../stance/index';
+import { labelPass } from './label-pass';
 import { observePage } from './live';
+import type { RemoteLabeller } from './remote-labeller';
 import { runSliced, yieldToBrowser } from './slices';
 
 /** Timeline marks ("comment-lens:ready"…) for benchmarks and the browser's performance panel. */
 export function mark(name: string): void {
   globalThis.performance?.mark?.(`comment-lens:${name}`);
-}
-
-let engine: StanceEngine | null = null;
-
-/** One engine per page (it decodes the model: ~20 ms), whatever the number of sessions. */
-function sharedEngine(): StanceEngine {
-  return (engine ??= new StanceEngine());
 }
 
 export interface SessionHooks {
@@ -36,12 +30,13 @@ export interface SessionHooks {
   report?(report: FrameReport): void;
   /** top frame: a panel action passed on to the comment frames that reported */
   relay?(command: FrameCommand, frameIds: number[]): void;
+  /** labels in the background; without it (or when it fails) the page labels itself */
+  remote?: RemoteLabeller;
 }
 
 export class Session {
   private ac: AbortController | null = null;
   private ui: LensUI | null = null;
-  private engine: StanceEngine | null = null;
   /** labels by element, so a live update labels only the new comments */
   private known = new WeakMap<Element, StanceLabel>();
   /** per start(): a stop() and a quick start() must not inherit the old run's busy flag */
@@ -69,6 +64,8 @@ export class Session {
     const ac = new AbortController();
     this.ac = ac;
     this.run = { busy: false, dirty: false };
+    // The background decodes its model while the page is read.
+    this.hooks.remote?.warm();
     const { report, relay } = this.hooks;
     this.ui = new LensUI(this.doc, this.settings, ac.signal, this.hooks.persist, {
       headless: !!report,
@@ -82,6 +79,8 @@ export class Session {
   stop(): void {
     this.ac?.abort();
     this.ac = null;
+    // The background drops what it held for this page.
+    this.hooks.remote?.close();
     this.ui = null;
     this.known = new WeakMap();
     this.base = null;
@@ -171,49 +170,42 @@ export class Session {
       ui.setWaiting(!!ex.container?.querySelector('iframe'));
       return;
     }
-    // Extraction, thread building and the model's decoding (~20 ms) each end a task of their own:
-    // together they made one task of 70-80 ms at 1,000 comments.
+    // Extraction and thread building each end a task of their own (with the in-page model's
+    // decoding, they made one task of 70-80 ms at 1,000 comments).
     await yieldToBrowser();
     if (signal.aborted) return;
     const thread = buildThread(ex.page);
     this.mark('thread');
-    if (!this.engine) {
-      await yieldToBrowser();
-      if (signal.aborted) return;
-      this.engine = sharedEngine();
-      await yieldToBrowser();
-      if (signal.aborted) return;
-    }
-    const labeller = new Labeller(this.engine, thread);
     const n = thread.comments.length;
     const pending: CommentItem[] = [];
     ui.expect(n);
     if (first) ui.setProgress(0, n);
     if (first && this.hooks.report) this.report({ ...emptySummary(), total: n }, 'labelling');
-    const done = await runSliced(
-      0,
-      n,
-      (i) => {
+    // Known and still tagged: keep. Known but pruned (the page took it out and put it back): tag anew.
+    const kept = ex.elements.map((el) => {
+      const old = this.known.get(el);
+      return old && ui.layer.has(el) ? old : undefined;
+    });
+    const labels = await labelPass({
+      thread,
+      kept,
+      signal,
+      remote: this.hooks.remote ?? null,
+      apply: (i, label) => {
         const el = ex.elements[i]!;
-        const old = this.known.get(el);
-        // Known and still tagged: keep. Known but pruned (the page took it out and put it back): tag anew.
-        if (old && ui.layer.has(el)) return labeller.keep(i, old);
-        const label = labeller.label(i);
         this.known.set(el, label);
         const c = thread.comments[i]!;
         pending.push({ el, author: c.author, label, ...(c.placeholder ? { placeholder: c.placeholder } : {}) });
       },
-      {
-        signal,
-        onSlice: (k) => {
-          ui.addComments(pending.splice(0));
-          if (first) ui.setProgress(k, n);
-        },
+      flush: (k) => {
+        ui.addComments(pending.splice(0));
+        if (first) ui.setProgress(k, n);
       },
-    );
-    if (!done) return;
+      note: (how) => this.mark(`labels-${how}`),
+    });
+    if (!labels) return;
     this.mark('labelled');
-    const summary = summarize(thread, labeller.labels);
+    const summary = summarize(thread, labels);
     ui.setSummary(summary, true);
     this.report(summary, 'ready');
     this.mark('ready');

@@ -1,0 +1,92 @@
+// Stance labelling for the content scripts, in the background: off the page's main thread (the
+// work runs on another core) and with the model decoded once per background rather than once
+// per comment page. One port per content-script session; one job at a time per port (a newer
+// job replaces an unfinished one); everything the port held is dropped when it disconnects.
+import type { Comment, StanceLabel, Thread } from '../parser/types';
+import type { Engine } from '../stance/engine';
+import { Labeller } from '../stance/labeller';
+import { isLabelRequest, type LabelReply, type LabelRequest } from './label-messages';
+
+/** What serveLabels needs of a runtime.Port (a fake one in the tests). */
+export interface ServicePort {
+  postMessage(msg: LabelReply): void;
+  onMessage: { addListener(fn: (msg: unknown) => void): void };
+  onDisconnect: { addListener(fn: () => void): void };
+}
+
+interface Job {
+  id: number;
+  total: number;
+  thread: Thread;
+  labeller: Labeller;
+}
+
+export function serveLabels(port: ServicePort, engine: () => Engine): void {
+  let job: Job | null = null;
+  let open = true;
+  port.onDisconnect.addListener(() => {
+    open = false;
+    job = null;
+  });
+  const post = (msg: LabelReply): void => {
+    if (open) port.postMessage(msg);
+  };
+  port.onMessage.addListener((msg: unknown) => {
+    if (!open) return;
+    if (!isLabelRequest(msg)) {
+      // Not a message of ours (or out of bounds): the job in progress cannot go on.
+      if (job) post({ type: 'lens:label-error', job: job.id });
+      job = null;
+      return;
+    }
+    try {
+      job = handle(msg, job, engine, post);
+    } catch (err) {
+      console.warn('[Comment Lens] labelling failed', err);
+      const id = 'job' in msg ? msg.job : job?.id;
+      if (id !== undefined) post({ type: 'lens:label-error', job: id });
+      job = null;
+    }
+  });
+}
+
+/** One request; returns the job that is current after it. */
+function handle(msg: LabelRequest, job: Job | null, engine: () => Engine, post: (m: LabelReply) => void): Job | null {
+  if (msg.type === 'lens:warm') {
+    engine();
+    post({ type: 'lens:ready' });
+    return job;
+  }
+  if (msg.type === 'lens:job') {
+    // The comments arrive later and are appended: Labeller reads thread.comments[i] when labelling i.
+    const thread: Thread = { article: msg.article, comments: [] };
+    return { id: msg.job, total: msg.total, thread, labeller: new Labeller(engine(), thread) };
+  }
+  // A batch of a job that was replaced: its answer would be ignored anyway.
+  if (!job || msg.job !== job.id) return job;
+  const { thread, labeller } = job;
+  const from = thread.comments.length;
+  if (msg.from !== from || from + msg.comments.length > job.total) {
+    post({ type: 'lens:label-error', job: job.id });
+    return null;
+  }
+  const labels: LabelReply & { type: 'lens:labels' } = { type: 'lens:labels', job: job.id, from, labels: [] };
+  msg.comments.forEach((w, k) => {
+    const c: Comment = { id: w.id, author: '', text: w.text };
+    if (w.parentId !== undefined) c.parentId = w.parentId;
+    if (w.placeholder) c.placeholder = w.placeholder;
+    thread.comments.push(c);
+    if (w.kept === undefined) {
+      labels.labels.push(labeller.label(from + k));
+      return;
+    }
+    // Kept: only its id (and its label, when a reply reads it) matters to the comments after it.
+    // A label nobody reads is stood in by UNREAD: the id still enters the parents' map.
+    labeller.keep(from + k, w.kept ?? UNREAD);
+    labels.labels.push(null);
+  });
+  post(labels);
+  return thread.comments.length === job.total ? null : job;
+}
+
+const UNREAD: StanceLabel = { label: 'neutral', confidence: 0, cues: [] };

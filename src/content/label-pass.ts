@@ -1,0 +1,92 @@
+// One labelling pass over a thread for the session: in the background when it answers (the work
+// runs on another core, and the page never loads the model), else in the page, in budgeted
+// slices. Either way the labels are those of labelThread: the same Labeller, parents first, each
+// reply told its parent's label; a pass that falls back midway keeps what came and goes on.
+import type { StanceLabel, Thread } from '../parser/types';
+import type { StanceEngine } from '../stance/index';
+import { Labeller } from '../stance/labeller';
+import type { RemoteLabeller } from './remote-labeller';
+import { runSliced, yieldToBrowser } from './slices';
+
+export interface PassOptions {
+  thread: Thread;
+  /** kept[i]: comment i's label from an earlier pass, reused as it is */
+  kept: ReadonlyArray<StanceLabel | undefined>;
+  /** a new label for comment i (not called for kept ones) */
+  apply(i: number, label: StanceLabel): void;
+  /** after each slice: the number of comments done so far */
+  flush(done: number): void;
+  signal: AbortSignal;
+  remote?: RemoteLabeller | null;
+  /** which way the pass went: 'remote', or 'local' (after 'fallback' when the background failed) */
+  note?(how: 'remote' | 'local' | 'fallback'): void;
+}
+
+/** The labels of every comment, or null when stopped first. */
+export async function labelPass(o: PassOptions): Promise<StanceLabel[] | null> {
+  const { thread, kept, signal } = o;
+  const n = thread.comments.length;
+  const labels: StanceLabel[] = [];
+  let fresh = 0;
+  for (let i = 0; i < n; i++) if (!kept[i]) fresh++;
+  if (fresh === 0) {
+    // Nothing new (a live update that only moved comments): no engine, no round trip.
+    for (let i = 0; i < n; i++) labels[i] = kept[i]!;
+    o.flush(n);
+    return labels;
+  }
+  let k = 0;
+  const stream = o.remote?.usable ? o.remote.start(thread, kept) : null;
+  if (stream) {
+    for (;;) {
+      const b = await stream.next();
+      if (signal.aborted) return null;
+      if (typeof b !== 'object') break;
+      const ok = await runSliced(b.from, b.from + b.labels.length, (i) => take(o, labels, i, b.labels[i - b.from] ?? kept[i]!), {
+        signal,
+        onSlice: o.flush,
+      });
+      if (!ok) return null;
+      k = b.from + b.labels.length;
+      // A batch already queued would otherwise start in the task the last one's slice ended.
+      if (k < n) await yieldToBrowser();
+    }
+    if (k === n) {
+      o.note?.('remote');
+      return labels;
+    }
+    o.note?.('fallback');
+  }
+  const engine = await localEngine(signal);
+  if (!engine) return null;
+  o.note?.('local');
+  const labeller = new Labeller(engine, thread);
+  for (let i = 0; i < k; i++) labeller.keep(i, labels[i]!);
+  const done = await runSliced(k, n, (i) => take(o, labels, i, kept[i] ? labeller.keep(i, kept[i]) : labeller.label(i)), { signal, onSlice: o.flush });
+  return done ? labels : null;
+}
+
+function take(o: PassOptions, labels: StanceLabel[], i: number, label: StanceLabel): void {
+  labels[i] = label;
+  if (!o.kept[i]) o.apply(i, label);
+}
+
+let engine: Promise<StanceEngine> | null = null;
+
+/**
+ * The in-page engine, loaded on first need only (a chunk of its own: the model is most of the
+ * content script's bytes). The import and the model's decoding (~20 ms) each get a task of
+ * their own. Null when stopped meanwhile.
+ */
+async function localEngine(signal: AbortSignal): Promise<StanceEngine | null> {
+  engine ??= import('../stance/index').then(async (m) => {
+    await yieldToBrowser();
+    return new m.StanceEngine();
+  });
+  const e = await engine.catch((err: unknown) => {
+    engine = null;
+    throw err;
+  });
+  await yieldToBrowser();
+  return signal.aborted ? null : e;
+}

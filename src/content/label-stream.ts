@@ -1,0 +1,76 @@
+// One labelling job's answers, in order: batches of labels as the background sends them, then
+// 'done', or 'failed' (where the caller takes over in the page). An answer that does not fit the
+// job (not exactly the batch sent next, a label where the comment was kept or none where it was
+// not) is refused. Silence for `stallMs` while labels are due calls `onStall`.
+import type { StanceLabel } from '../parser/types';
+
+/** labels[k] is comment from+k's label, null where the comment was kept. */
+export type Batch = { from: number; labels: Array<StanceLabel | null> } | 'done' | 'failed';
+
+export class LabelStream {
+  private queue: Batch[] = [];
+  private waiter: ((b: Batch) => void) | null = null;
+  private terminal: 'done' | 'failed' | null = null;
+  private received = 0;
+  /** sizes of the batches sent and not answered yet, oldest first */
+  private due: number[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly id: number,
+    private total: number,
+    private kept: ReadonlyArray<StanceLabel | undefined>,
+    private stallMs: number,
+    private onStall: (s: LabelStream) => void,
+  ) {}
+
+  get ended(): boolean {
+    return this.terminal !== null;
+  }
+
+  /** The next batch (or the end); waits while none is there. */
+  next(): Promise<Batch> {
+    const b = this.queue.shift() ?? (this.queue.length === 0 ? this.terminal : null);
+    if (b) return Promise.resolve(b);
+    return new Promise((resolve) => (this.waiter = resolve));
+  }
+
+  /** (Re)starts the silence timer: a message came, or the request went out. */
+  alive(): void {
+    if (this.ended) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.onStall(this), this.stallMs);
+  }
+
+  /** A batch of `count` comments went out. */
+  sent(count: number): void {
+    this.due.push(count);
+  }
+
+  /** Takes a batch of answers; false when it does not fit the job. */
+  push(from: number, labels: Array<StanceLabel | null>): boolean {
+    if (this.ended || from !== this.received || labels.length !== this.due.shift()) return false;
+    for (let k = 0; k < labels.length; k++) {
+      if ((labels[k] === null) !== (this.kept[from + k] !== undefined)) return false;
+    }
+    this.received += labels.length;
+    this.deliver({ from, labels });
+    if (this.received === this.total) this.finish('done');
+    else this.alive();
+    return true;
+  }
+
+  finish(how: 'done' | 'failed'): void {
+    if (this.ended) return;
+    this.terminal = how;
+    clearTimeout(this.timer);
+    if (this.queue.length === 0) this.deliver(how);
+  }
+
+  private deliver(b: Batch): void {
+    const w = this.waiter;
+    this.waiter = null;
+    if (w) w(b);
+    else if (typeof b === 'object') this.queue.push(b);
+  }
+}

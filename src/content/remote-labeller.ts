@@ -1,0 +1,184 @@
+// The content script's side of the labelling port (see background/label-service.ts): sends a
+// thread to the background in batches and hands the labels back in order as they arrive. Any
+// trouble (no background, a disconnect, a malformed or out-of-order answer, silence for
+// `stallMs`) ends the job as failed, and the caller labels the rest in the page; after such a
+// failure this labeller is not used again (a broken background must not cost each live update
+// the wait again). A port the background closed while idle (a service worker stopped after its
+// idle time) is simply reopened for the next job.
+import type { Article, StanceLabel, Thread } from '../parser/types';
+import { yieldToBrowser } from './slices';
+import { LabelStream } from './label-stream';
+import { crossesIntact, isArticle, isLabelReply, LABEL_PORT, MAX_BATCH_COMMENTS, MAX_ID, MAX_JOB_COMMENTS, MAX_TEXT, type LabelRequest, type WireComment } from '../background/label-messages';
+
+/** What RemoteLabeller needs of a runtime.Port. */
+export interface ClientPort {
+  postMessage(msg: LabelRequest): void;
+  disconnect(): void;
+  onMessage: { addListener(fn: (msg: unknown) => void): void };
+  onDisconnect: { addListener(fn: () => void): void };
+}
+
+/** Opens a port named LABEL_PORT; may throw (no extension context any more). */
+export type Connect = (name: string) => ClientPort;
+
+export interface RemoteOptions {
+  /** no answer for this long while labels are due: the background is taken for dead */
+  stallMs?: number;
+  batchComments?: number;
+  batchChars?: number;
+  /** between two batches sent: the page's main thread gets its turn (JSON encoding costs) */
+  yieldNow?: () => Promise<void>;
+}
+
+export class RemoteLabeller {
+  private port: ClientPort | null = null;
+  private broken = false;
+  private job = 0;
+  private active: LabelStream | null = null;
+  private readonly stallMs: number;
+  private readonly batchComments: number;
+  private readonly batchChars: number;
+  private readonly yieldNow: () => Promise<void>;
+
+  constructor(
+    private connect: Connect,
+    opts: RemoteOptions = {},
+  ) {
+    this.stallMs = opts.stallMs ?? 3_000;
+    this.batchComments = Math.min(opts.batchComments ?? 250, MAX_BATCH_COMMENTS);
+    this.batchChars = opts.batchChars ?? 256_000;
+    this.yieldNow = opts.yieldNow ?? yieldToBrowser;
+  }
+
+  /** Usable for the next job (not failed before). */
+  get usable(): boolean {
+    return !this.broken;
+  }
+
+  /** Opens the port early, so the background decodes the model while the page is read. */
+  warm(): void {
+    if (!this.port && !this.broken) this.send({ type: 'lens:warm' });
+  }
+
+  /** Closes the port (the background frees what it held); a job in progress fails. */
+  close(): void {
+    const port = this.port;
+    this.port = null;
+    this.end('failed');
+    try {
+      port?.disconnect();
+    } catch {
+      // already gone
+    }
+  }
+
+  /**
+   * Starts labelling `thread`; kept[i] is a label to keep for comment i (a live update).
+   * Null when this labeller failed before, or the thread is beyond the port's bounds.
+   */
+  start(thread: Thread, kept: ReadonlyArray<StanceLabel | undefined>): LabelStream | null {
+    const n = thread.comments.length;
+    if (this.broken || n > MAX_JOB_COMMENTS || !isArticle(thread.article) || !articleIntact(thread.article)) return null;
+    this.end('failed');
+    const stream = new LabelStream(++this.job, n, kept, this.stallMs, (st) => this.failed(st));
+    this.active = stream;
+    void this.pump(stream, thread, kept);
+    return stream;
+  }
+
+  /** Sends the job: the article, then the comments in batches, one per task. */
+  private async pump(s: LabelStream, thread: Thread, kept: ReadonlyArray<StanceLabel | undefined>): Promise<void> {
+    const cs = thread.comments;
+    // A kept comment's label and text travel only when a new comment replies to it.
+    const read = new Set<string>();
+    cs.forEach((c, i) => {
+      if (!kept[i] && c.parentId !== undefined) read.add(c.parentId);
+    });
+    if (!this.send({ type: 'lens:job', job: s.id, total: cs.length, article: thread.article })) return;
+    s.alive();
+    let i = 0;
+    while (i < cs.length) {
+      const from = i;
+      const batch: WireComment[] = [];
+      let chars = 0;
+      for (; i < cs.length && batch.length < this.batchComments; i++) {
+        const c = cs[i]!;
+        const k = kept[i];
+        const needed = !k || read.has(c.id);
+        const w: WireComment = { id: c.id, text: needed ? c.text : '' };
+        if (c.parentId !== undefined) w.parentId = c.parentId;
+        if (c.placeholder) w.placeholder = c.placeholder;
+        if (k) w.kept = needed ? k : null;
+        const size = w.text.length + w.id.length + (w.parentId?.length ?? 0);
+        // Beyond the bounds the background checks, or text the port would alter: the page labels from here on.
+        if (w.text.length > MAX_TEXT || w.id.length > MAX_ID || (w.parentId?.length ?? 0) > MAX_ID) return this.abandon(s);
+        if (!crossesIntact(w.text) || !crossesIntact(w.id) || (w.parentId !== undefined && !crossesIntact(w.parentId))) return this.abandon(s);
+        if (batch.length && chars + size > this.batchChars) break;
+        batch.push(w);
+        chars += size;
+      }
+      if (s.ended) return;
+      s.sent(batch.length);
+      if (!this.send({ type: 'lens:comments', job: s.id, from, comments: batch })) return;
+      if (i < cs.length) await this.yieldNow();
+    }
+  }
+
+  private send(msg: LabelRequest): boolean {
+    try {
+      this.open().postMessage(msg);
+      return true;
+    } catch {
+      this.failed(this.active);
+      return false;
+    }
+  }
+
+  private open(): ClientPort {
+    if (this.port) return this.port;
+    const port = this.connect(LABEL_PORT);
+    this.port = port;
+    port.onMessage.addListener((msg) => {
+      if (this.port === port) this.receive(msg);
+    });
+    port.onDisconnect.addListener(() => {
+      if (this.port !== port) return;
+      this.port = null;
+      // Idle: reopened for the next job. Mid-job: the background died under us.
+      if (this.active) this.failed(this.active);
+    });
+    return port;
+  }
+
+  private receive(msg: unknown): void {
+    const s = this.active;
+    if (!s) return;
+    if (!isLabelReply(msg)) return this.failed(s);
+    if (msg.type === 'lens:ready') return s.alive();
+    if (msg.job !== s.id) return; // an answer to a replaced job
+    if (msg.type === 'lens:label-error') return this.failed(s);
+    if (!s.push(msg.from, msg.labels)) this.failed(s);
+    else if (s.ended) this.active = null;
+  }
+
+  private failed(s: LabelStream | null): void {
+    this.broken = true;
+    if (s === this.active) this.end('failed');
+    this.close();
+  }
+
+  /** Ends a job the port cannot carry, without blaming the background. */
+  private abandon(s: LabelStream): void {
+    if (s === this.active) this.end('failed');
+  }
+
+  private end(how: 'failed'): void {
+    const s = this.active;
+    this.active = null;
+    s?.finish(how);
+  }
+}
+
+function articleIntact(a: Article): boolean {
+  return [a.title, a.date, a.source, a.url, ...a.paragraphs].every((v) => v === undefined || crossesIntact(v));
+}
