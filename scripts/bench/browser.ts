@@ -1,7 +1,9 @@
 // The browser half of `npm run bench`: headless Debian Chromium, one launch, three phases —
 // 1. the BUILT extension (dist/chromium) on the comment pages and the no-comments fixtures,
 // 2. the FLOOR extension instead (same pages), plus Readability's parse of each page,
-// 3. no extension: the fixtures' baseline script time, our detector timed in the page, Readability.
+// 3. no extension: each comment page alone (its own first paint and long tasks), the fixtures'
+//    baseline script time, our detector timed in the page, Readability.
+// Each size also gets one traced load with ours and one without: who made each long task.
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import type { Browser } from 'puppeteer-core';
 import { launchWithExtension, ROOT } from '../../tests/e2e/helpers/launch';
 import { writeFloorExtension } from './floor-ext';
 import { measureLoad, withPage, type LoadResult } from './page-run';
+import type { TaskBreakdown } from './trace';
 import { startBenchServer } from './server';
 import { TIME_DETECTOR, TIME_READABILITY } from './in-page';
 import { median } from './stats';
@@ -22,12 +25,18 @@ export interface SizeResult {
   n: number;
   ours: LoadResult[];
   floor: LoadResult[];
+  /** no extension: the page's own first paint after DCL */
+  page: LoadResult[];
   readabilityMs: number[];
+  tracedOurs?: TaskBreakdown;
+  tracedPage?: TaskBreakdown;
 }
 export interface FixtureResult {
   name: string;
   scriptMsWith: number;
   scriptMsWithout: number;
+  /** with the floor extension instead: what any content script at all costs the page */
+  scriptMsFloor: number;
   detectorColdMs: number;
   detectorWarmMs: number;
   detectorFound: string | null;
@@ -45,7 +54,7 @@ const timeoutFor = (n: number): number => Number(process.env.BENCH_TIMEOUT_MS ??
 async function repeat(n: number, run: () => Promise<LoadResult>): Promise<LoadResult[]> {
   const out = [await run()];
   const first = out[0]!;
-  const slow = first.timedOut || (first.painted ?? first.floorPainted ?? 0) > 5000;
+  const slow = first.timedOut || (first.painted ?? first.floorPainted ?? first.pagePainted ?? 0) > 5000;
   if (n < 50_000 && !slow) for (let i = 1; i < 3; i++) out.push(await run());
   return out;
 }
@@ -84,15 +93,17 @@ export async function runBrowserBench(): Promise<BrowserBench> {
     bundle: true, format: 'iife', write: false, target: 'es2022', logLevel: 'silent',
   })).outputFiles[0]!.text;
   const server = await startBenchServer(ROOT, Number(process.env.BENCH_FIXTURES ?? Infinity));
-  const floorDir = writeFloorExtension();
+  const floorDir = writeFloorExtension(ROOT);
   const lens = await launchWithExtension('chromium');
   const { browser } = lens;
   try {
     const chromium = await browser.version();
-    const sizes: SizeResult[] = SIZES.map((n) => ({ n, ours: [], floor: [], readabilityMs: [] }));
+    const sizes: SizeResult[] = SIZES.map((n) => ({ n, ours: [], floor: [], page: [], readabilityMs: [] }));
+    const urlOf = (n: number): string => `${server.origin}/comments/${n}.html`;
     for (const s of sizes) {
       log(`ours ${s.n} comments`);
-      s.ours = await repeat(s.n, () => measureLoad(browser, server.origin, `${server.origin}/comments/${s.n}.html`, 'ours', timeoutFor(s.n)));
+      s.ours = await repeat(s.n, () => measureLoad(browser, server.origin, urlOf(s.n), 'ours', timeoutFor(s.n)));
+      if (!s.ours.every((r) => r.timedOut)) s.tracedOurs = (await measureLoad(browser, server.origin, urlOf(s.n), 'ours', timeoutFor(s.n), true)).tasks;
     }
     const withExt = new Map<string, { ms: number; detected: boolean }>();
     log(`ours on ${server.noComments.length} no-comments pages`);
@@ -109,8 +120,16 @@ export async function runBrowserBench(): Promise<BrowserBench> {
         s.readabilityMs = await readabilityTimes(page, readability, 3);
       });
     }
+    const withFloor = new Map<string, number>();
+    log(`floor on ${server.noComments.length} no-comments pages`);
+    for (const f of server.noComments) withFloor.set(f, (await scriptMs(browser, `${server.origin}/no-comments/${f}`)).ms);
     await browser.uninstallExtension(floorId);
 
+    for (const s of sizes) {
+      log(`no extension: ${s.n} comments, the page alone`);
+      s.page = await repeat(s.n, () => measureLoad(browser, server.origin, urlOf(s.n), 'page', timeoutFor(s.n)));
+      s.tracedPage = (await measureLoad(browser, server.origin, urlOf(s.n), 'page', timeoutFor(s.n), true)).tasks;
+    }
     log('no extension: baseline script time, detector and Readability on the no-comments pages');
     const fixtures: FixtureResult[] = [];
     for (const f of server.noComments) {
@@ -124,7 +143,7 @@ export async function runBrowserBench(): Promise<BrowserBench> {
       });
       const w = withExt.get(f)!;
       fixtures.push({
-        name: f, scriptMsWith: w.ms, scriptMsWithout: base.ms, markedDetected: w.detected,
+        name: f, scriptMsWith: w.ms, scriptMsWithout: base.ms, scriptMsFloor: withFloor.get(f)!, markedDetected: w.detected,
         detectorColdMs: inPage.cold, detectorWarmMs: inPage.warm, detectorFound: inPage.found, readabilityMs: inPage.readability,
       });
     }

@@ -3,17 +3,20 @@
 
 /**
  * Installed before the page loads: long tasks (buffered), and the moment our panel is "ready"
- * with every li.comment labelled (or the floor's done marker), then rAF + a task for "painted".
+ * with every li.comment labelled (or the floor's done marker, or DOMContentLoaded for the page
+ * alone), then rAF + a task for "painted".
  * The observer watches only our two attributes, so it adds no work per comment.
  */
 export const PRELOAD = `(() => {
-  const b = window.__bench = { longtasks: [], readyAt: null, paintedAt: null, floorAt: null, floorPaintedAt: null };
+  const b = window.__bench = { longtasks: [], readyAt: null, paintedAt: null, floorAt: null, floorPaintedAt: null, pagePaintedAt: null };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) { b.longtaskError = String(e); }
   const painted = (key) => requestAnimationFrame(() => setTimeout(() => { b[key] = performance.now(); }, 0));
+  // the page's own first paint after DOMContentLoaded: the no-extension run's end point
+  document.addEventListener('DOMContentLoaded', () => painted('pagePaintedAt'), { once: true });
   const check = () => {
     if (b.readyAt === null && document.getElementById('comment-lens')?.getAttribute('data-lens-state') === 'ready'
         && document.querySelector('li.comment:not([data-lens-stance])') === null) {
@@ -46,6 +49,7 @@ export const READ_RESULT = `(() => {
     painted: b.paintedAt === null ? null : b.paintedAt - dcl,
     floor: b.floorAt === null ? null : b.floorAt - dcl,
     floorPainted: b.floorPaintedAt === null ? null : b.floorPaintedAt - dcl,
+    pagePainted: b.pagePaintedAt === null ? null : b.pagePaintedAt - dcl,
     longestAfterDcl: after.reduce((m, t) => Math.max(m, t.duration), 0),
     tasksAfterDcl: after.map((t) => [Math.round(t.start - dcl), Math.round(t.duration)]),
     longestAny: b.longtasks.reduce((m, t) => Math.max(m, t.duration), 0),

@@ -1,5 +1,6 @@
-// Content script entry, on every http(s) page at document_idle. Only the cheap detector runs
-// here; the parser, the stance model and the UI load (dynamic import) on comment pages only.
+// Content script entry, on every http(s) page at document_end: the DOM is complete, and a page
+// still loading images or ads gets its panel without waiting for idle. Only the cheap detector
+// runs here; the parser, the stance model and the UI load (dynamic import) on comment pages only.
 import { detectPage } from '../sites/detect';
 
 const adapter = detectPage(document, location.href);

@@ -1,0 +1,79 @@
+// Who made each long main-thread task? One traced load per size (Chromium trace, devtools.timeline):
+// every RunTask of 50 ms or more on the bench page's renderer main thread is split into script
+// time and rendering time (style, layout, paint). Bench pages carry no script of their own, so
+// script time there is ours (the harness's observer is a few µs); a task with none of it is
+// rendering — the page's own first layout, or a relayout our DOM writes caused, which the
+// no-extension run tells apart.
+import type { Page } from 'puppeteer-core';
+
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> }
+
+const SCRIPT = new Set(['v8.evaluateModule', 'EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'v8.compile', 'v8.compileModule', 'TimerFire', 'FireAnimationFrame', 'v8.run']);
+const RENDER = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'ParseHTML', 'RecalculateStyles']);
+
+export interface LongTask {
+  /** ms since the page's first ParseHTML */
+  at: number;
+  ms: number;
+  scriptMs: number;
+  renderMs: number;
+}
+
+export interface TaskBreakdown {
+  longTasks: LongTask[];
+  /** the longest task with script in it (ours on a bench page), 0 when none reached 50 ms */
+  longestOurs: number;
+  /** the longest task without script: rendering */
+  longestRender: number;
+}
+
+/** Sum of the events of `kinds` within [from, to), each counted once (nested ones skipped). */
+function covered(events: TraceEvent[], kinds: Set<string>, from: number, to: number): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const e of events) {
+    if (e.ts < from || e.ts >= to || !kinds.has(e.name)) continue;
+    const stop = e.ts + (e.dur ?? 0);
+    if (e.ts >= end) {
+      total += e.dur ?? 0;
+      end = stop;
+    } else if (stop > end) {
+      total += stop - end;
+      end = stop;
+    }
+  }
+  return total / 1000;
+}
+
+export function breakdown(raw: Uint8Array, pagePath: string): TaskBreakdown {
+  const parsed = JSON.parse(Buffer.from(raw).toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const all = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const parse = all.find((e) => e.name === 'ParseHTML' && JSON.stringify(e.args ?? {}).includes(pagePath));
+  if (!parse) return { longTasks: [], longestOurs: 0, longestRender: 0 };
+  const main = all.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const longTasks = main
+    .filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= 50_000 && e.ts >= parse.ts - 1000)
+    .map((t) => ({
+      at: (t.ts - parse.ts) / 1000,
+      ms: (t.dur ?? 0) / 1000,
+      scriptMs: covered(main, SCRIPT, t.ts, t.ts + (t.dur ?? 0)),
+      renderMs: covered(main, RENDER, t.ts, t.ts + (t.dur ?? 0)),
+    }));
+  const ours = longTasks.filter((t) => t.scriptMs >= 1);
+  const render = longTasks.filter((t) => t.scriptMs < 1);
+  return {
+    longTasks,
+    longestOurs: ours.reduce((m, t) => Math.max(m, t.ms), 0),
+    longestRender: render.reduce((m, t) => Math.max(m, t.ms), 0),
+  };
+}
+
+/** Runs `load` with tracing on and returns the breakdown for the page at `pagePath`. */
+export async function traced(page: Page, pagePath: string, load: () => Promise<void>): Promise<TaskBreakdown> {
+  await page.tracing.start({ categories: TRACE_CATEGORIES });
+  await load();
+  const raw = await page.tracing.stop();
+  return raw ? breakdown(raw, pagePath) : { longTasks: [], longestOurs: 0, longestRender: 0 };
+}
