@@ -24,6 +24,8 @@ export interface SizeSummary {
   /** traced runs: the longest task without script (rendering), with ours and without extension */
   renderLongestMs: number | null;
   pageRenderLongestMs: number | null;
+  /** traced run: the longest rendering-only task after our start (caused by our DOM writes) */
+  renderAfterUsMs: number | null;
   /** the longest long task (ms) after DCL end, max over runs; 0 = none over 50 ms */
   longestTaskMs: number | null;
   floorLongestTaskMs: number | null;
@@ -66,6 +68,7 @@ export function summarizeSize(s: SizeResult): SizeSummary {
     ourLongestTask: s.tracedOurs ? (worst ? { ms: worst.ms, scriptMs: worst.scriptMs, renderMs: worst.renderMs } : { ms: 0, scriptMs: 0, renderMs: 0 }) : null,
     renderLongestMs: s.tracedOurs?.longestRender ?? null,
     pageRenderLongestMs: s.tracedPage?.longestRender ?? null,
+    renderAfterUsMs: s.tracedOurs?.longestRenderAfterUs ?? null,
     longestTaskMs: ours.length ? max(ours.map((r) => r.longestAfterDcl)) : null,
     floorLongestTaskMs: floor.length ? max(floor.map((r) => r.longestAfterDcl)) : null,
     heapGrowthMB: mb(ours),
@@ -92,8 +95,9 @@ export function printBrowserTable(b: BrowserBench): { sizes: SizeSummary[]; dete
     ].join(' '));
   }
   out.push('  page alone: the same page with no extension, to its first paint after DCL (its own parse and layout: not ours); added = ours − page alone; the targets apply to it');
-  out.push('\n  main-thread tasks ≥ 50 ms (ms); "ours" = a task running our script, from a traced load (script + rendering in it); rendering-only tasks: with ours / page alone');
-  out.push('  comments   our longest task  (script + render)   rendering-only longest (page alone)   any long task, longtask API (floor)   heap +MB (floor)');
+  out.push('\n  main-thread tasks ≥ 50 ms (ms), from one traced load each: "ours" = a task running our script (its script + rendering); "after us" = the longest');
+  out.push('  rendering-only task after our detected mark (layout our DOM writes caused); rendering-only longest overall, with ours and page alone (its own layout)');
+  out.push('  comments   our longest task  (script + render)   rendering after us   rendering-only longest (page alone)   any long task, longtask API (floor)   heap +MB (floor)');
   for (const s of sizes) {
     const t = s.ourLongestTask;
     out.push([

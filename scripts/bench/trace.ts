@@ -6,7 +6,7 @@
 // no-extension run tells apart.
 import type { Page } from 'puppeteer-core';
 
-export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> }
 
@@ -27,6 +27,11 @@ export interface TaskBreakdown {
   longestOurs: number;
   /** the longest task without script: rendering */
   longestRender: number;
+  /**
+   * the longest rendering-only task after our comment-lens:detected mark: the page's own first
+   * layout is done by then (document_end runs after it), so these follow our DOM writes
+   */
+  longestRenderAfterUs: number;
 }
 
 /** Sum of the events of `kinds` within [from, to), each counted once (nested ones skipped). */
@@ -51,7 +56,8 @@ export function breakdown(raw: Uint8Array, pagePath: string): TaskBreakdown {
   const parsed = JSON.parse(Buffer.from(raw).toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const all = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const parse = all.find((e) => e.name === 'ParseHTML' && JSON.stringify(e.args ?? {}).includes(pagePath));
-  if (!parse) return { longTasks: [], longestOurs: 0, longestRender: 0 };
+  if (!parse) return { longTasks: [], longestOurs: 0, longestRender: 0, longestRenderAfterUs: 0 };
+  const detected = all.find((e) => e.pid === parse.pid && e.name === 'comment-lens:detected');
   const main = all.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
   const longTasks = main
     .filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= 50_000 && e.ts >= parse.ts - 1000)
@@ -63,10 +69,12 @@ export function breakdown(raw: Uint8Array, pagePath: string): TaskBreakdown {
     }));
   const ours = longTasks.filter((t) => t.scriptMs >= 1);
   const render = longTasks.filter((t) => t.scriptMs < 1);
+  const after = detected ? (detected.ts - parse.ts) / 1000 : Infinity;
   return {
     longTasks,
     longestOurs: ours.reduce((m, t) => Math.max(m, t.ms), 0),
     longestRender: render.reduce((m, t) => Math.max(m, t.ms), 0),
+    longestRenderAfterUs: render.filter((t) => t.at >= after).reduce((m, t) => Math.max(m, t.ms), 0),
   };
 }
 
@@ -75,5 +83,5 @@ export async function traced(page: Page, pagePath: string, load: () => Promise<v
   await page.tracing.start({ categories: TRACE_CATEGORIES });
   await load();
   const raw = await page.tracing.stop();
-  return raw ? breakdown(raw, pagePath) : { longTasks: [], longestOurs: 0, longestRender: 0 };
+  return raw ? breakdown(raw, pagePath) : { longTasks: [], longestOurs: 0, longestRender: 0, longestRenderAfterUs: 0 };
 }

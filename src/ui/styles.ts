@@ -51,13 +51,19 @@ export const PANEL_CSS = `${PALETTE}
 `;
 
 export const TAG_CSS = `${PALETTE}
-  /* :host — the tag at the top of one page comment */
-  :host { all: initial; display: block; margin: 2px 0 4px; font: 12px/1.5 system-ui, sans-serif;
-    color: var(--lens-fg); }
+  /* :host — the anchor at the top of one page comment. Its box (height 0 while expanded, margins
+     when collapsed) is set inline by tag.ts, where page rules aimed at it cannot win. */
+  :host { all: initial; display: block; font: 12px/1.5 system-ui, sans-serif; color: var(--lens-fg); }
   [hidden] { display: none !important; }
   .row { color: var(--lens-fg); display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
+  /* .row.float — the expanded badge: over the comment's top inline-end corner (where bylines leave
+     room), on a solid pill, out of the page's flow so that it never moves the page's text. z-index 1:
+     above the comment's own content, below a site's sticky header or menus. */
+  .row.float { position: absolute; top: 0; inset-inline-end: 0; z-index: 1; flex-wrap: nowrap; gap: 4px;
+    padding: 2px; border-radius: 999px; background: var(--lens-bg); box-shadow: 0 1px 3px rgba(0,0,0,.25); }
+  .row.float.up { z-index: 2147483645; }
   button { font: inherit; color: var(--lens-fg); background: var(--lens-btn); cursor: pointer;
-    border: 1px solid var(--lens-border); border-radius: 999px; padding: 0 8px; line-height: 18px; }
+    border: 1px solid var(--lens-border); border-radius: 999px; padding: 0 8px; line-height: 18px; white-space: nowrap; }
   button:focus-visible { outline: 2px solid var(--lens-focus); outline-offset: 1px; }
   .badge { display: inline-flex; align-items: center; gap: 4px; }
   .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; }
@@ -65,13 +71,16 @@ export const TAG_CSS = `${PALETTE}
   .neutral { background: var(--lens-neutral); } .question { background: var(--lens-question); }
   .unsure { color: var(--lens-muted); font-style: italic; }
   .stub { color: var(--lens-muted); }
-  /* .details — confidence and cues, shown on hover or focus of the badge, or when opened; it floats
-     over the comment so that peeking never moves the page's text */
-  .details { display: none; position: absolute; left: 0; top: 100%; z-index: 2147483645; margin-top: 2px;
+  /* .details — confidence and cues, shown on hover or focus of the badge, or when opened: below the
+     row, aligned to its inline-end edge, floating over the comment so that peeking moves nothing.
+     Each line takes its direction from its text (cues quote the comment, which may be RTL). */
+  .details { display: none; position: absolute; inset-inline-end: 0; top: 100%; z-index: 2147483645; margin-top: 2px;
     min-width: 240px; max-width: min(440px, 90vw); padding: 6px 10px; border: 1px solid var(--lens-border);
-    border-radius: 6px; box-shadow: 0 4px 12px rgba(0,0,0,.18); color: var(--lens-fg); background: var(--lens-bg); }
+    border-radius: 6px; box-shadow: 0 4px 12px rgba(0,0,0,.18); color: var(--lens-fg); background: var(--lens-bg);
+    text-align: start; white-space: normal; }
+  .details div, .details li { unicode-bidi: plaintext; }
   .details.peek, .details.open { display: block; }
-  ul { margin: 2px 0 0; padding-left: 16px; }
+  ul { margin: 2px 0 0; padding-inline-start: 16px; }
 `;
 
 /**

@@ -48,12 +48,16 @@ export function claimComment(el: Element, before: boolean): Placement {
   return place;
 }
 
+const NO_BOX = 'margin: 0 !important; padding: 0 !important; border: 0 !important; min-height: 0 !important';
+
 /** A wrapper that keeps the parent's content model valid (li in lists, tr in tables). */
 function wrapFor(doc: Document, parent: Element | null, host: HTMLElement): HTMLElement {
   const ptag = parent?.tagName.toUpperCase() ?? '';
+  // No box of their own either (page rules for li or td would give them margins, padding, borders):
+  // an expanded tag must take no room in the page's flow.
   if (ptag === 'UL' || ptag === 'OL' || ptag === 'MENU') {
     const li = doc.createElement('li');
-    li.style.setProperty('list-style', 'none', 'important');
+    li.style.cssText = `list-style: none !important; ${NO_BOX}`;
     li.append(host);
     return li;
   }
@@ -61,6 +65,7 @@ function wrapFor(doc: Document, parent: Element | null, host: HTMLElement): HTML
     const tr = doc.createElement('tr');
     const td = doc.createElement('td');
     td.colSpan = 99;
+    td.style.cssText = NO_BOX;
     td.append(host);
     tr.append(td);
     return tr;
@@ -95,8 +100,10 @@ export function createTag(opts: {
   // Page rules that match our host ("article > *", "li { color }") must not reach it: inline
   // !important beats them; the font is set here too because `all` resets it.
   // (CSSOM cssText, which a page CSP does not block, unlike a style attribute in markup.)
-  host.style.cssText =
-    'all: initial !important; position: relative !important; font: 12px/1.5 system-ui, sans-serif !important; margin: 2px 0 4px !important';
+  // Expanded, the host is a zero-height anchor and the badge row floats over the comment's top
+  // corner (see TAG_CSS): inserting or removing it moves nothing, so a page of 10,000 comments is
+  // not laid out and re-walked again as badges appear. (`all` spares `direction`: RTL is inherited.)
+  host.style.cssText = 'all: initial !important; position: relative !important; font: 12px/1.5 system-ui, sans-serif !important';
   const root = host.attachShadow({ mode: 'open' });
   adopt(root, opts.sheet, TAG_CSS);
 
@@ -135,9 +142,12 @@ export function createTag(opts: {
     } else details.append(el(doc, 'div', '', 'No strong cue: the label is a best guess.'));
   };
   // Hover or keyboard focus peeks at the details; a click pins them open.
+  // Shown details lift their row above the next comments' badges (each row is a stacking context).
+  const lift = (): void => void row.classList.toggle('up', details.classList.contains('peek') || details.classList.contains('open'));
   const peek = (on: boolean) => (): void => {
     if (on) fill();
     details.classList.toggle('peek', on);
+    lift();
   };
   badge.addEventListener('pointerenter', peek(true));
   badge.addEventListener('pointerleave', peek(false));
@@ -147,14 +157,16 @@ export function createTag(opts: {
     fill();
     const open = details.classList.toggle('open');
     badge.setAttribute('aria-expanded', String(open));
+    lift();
   });
 
   const stub = el(doc, 'span', 'stub', `▸ ${stubText(author, word)} —`);
   const toggle = el(doc, 'button', 'toggle');
   toggle.type = 'button';
   toggle.addEventListener('click', opts.onToggle);
-  row.append(badge, stub, toggle);
-  root.append(row, details);
+  // The details float below the row, which is their containing block while it floats.
+  row.append(badge, stub, toggle, details);
+  root.append(row);
 
   let isCollapsed = false;
   let badgesOn = true;
@@ -162,6 +174,9 @@ export function createTag(opts: {
   const applyDisplay = (): void => {
     const show = isCollapsed || badgesOn;
     host.style.setProperty('display', show ? 'block' : 'none', 'important');
+    // The collapsed stub is a line of its own (the reader asked for it); the badge takes no room.
+    host.style.setProperty('height', isCollapsed ? 'auto' : '0', 'important');
+    host.style.setProperty('margin', isCollapsed ? '2px 0 4px' : '0', 'important');
     if (outer === host) return;
     if (show) outer.style.removeProperty('display');
     else outer.style.setProperty('display', 'none', 'important');
@@ -172,6 +187,8 @@ export function createTag(opts: {
     badge.hidden = collapsed;
     stub.hidden = !collapsed;
     if (collapsed) details.classList.remove('open', 'peek');
+    row.classList.toggle('float', !collapsed);
+    lift();
     toggle.textContent = collapsed ? 'show' : '–';
     toggle.setAttribute('aria-expanded', String(!collapsed));
     toggle.setAttribute('aria-label', toggleLabel(author, collapsed));

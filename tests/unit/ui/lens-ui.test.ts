@@ -88,6 +88,32 @@ describe('LensUI on a page', () => {
     expect(details.textContent).toContain('“never work” — a test cue');
   });
 
+  test('an expanded tag takes no room in the flow (its badge floats); the collapsed stub does', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const hosts = [...m.document.querySelectorAll<HTMLElement>('comment-lens-tag')];
+    const box = (h: HTMLElement) => ['height', 'margin-top', 'margin-bottom'].map((p) => `${h.style.getPropertyValue(p)}${h.style.getPropertyPriority(p) ? '!' : ''}`);
+    const floats = (h: HTMLElement) => h.shadowRoot!.querySelector('.row')!.classList.contains('float');
+    expect(hosts.map(box)).toEqual(Array(6).fill(['0px!', '0px!', '0px!']));
+    expect(hosts.every(floats)).toBe(true);
+    // The tr/li wrappers of a tag placed before its comment carry no box of their own either.
+    const tr = m.els[4]!.previousElementSibling as HTMLElement;
+    expect(['margin', 'padding', 'border'].map((p) => (tr.firstElementChild as HTMLElement).style.getPropertyPriority(p))).toEqual(['important', 'important', 'important']);
+    m.ui.layer.setCollapsed(1, true);
+    expect(box(hosts[1]!)).toEqual(['auto!', '2px!', '4px!']);
+    expect(floats(hosts[1]!)).toBe(false);
+    m.ui.layer.setCollapsed(1, false);
+    expect(box(hosts[1]!)).toEqual(box(hosts[0]!));
+    expect(floats(hosts[1]!)).toBe(true);
+    // Shown details lift their badge above the next comments' badges; hidden, it drops back.
+    const badge = hosts[0]!.shadowRoot!.querySelector('button.badge') as HTMLElement;
+    const row = hosts[0]!.shadowRoot!.querySelector('.row')!;
+    badge.dispatchEvent(new m.window.Event('focus') as unknown as Event);
+    expect(row.classList.contains('up')).toBe(true);
+    badge.dispatchEvent(new m.window.Event('blur') as unknown as Event);
+    expect(row.classList.contains('up')).toBe(false);
+  });
+
   test('tags go inside list comments, before table rows and bare-text comments, in valid wrappers', () => {
     const m = mount();
     cleanup = () => m.window.close();
