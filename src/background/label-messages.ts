@@ -3,6 +3,7 @@
 // Both sides check every message (it is data from another context) and bound its size: a page
 // too big for these bounds is labelled in the page instead.
 import { STANCES, type Article, type StanceLabel } from '../parser/types';
+import { MAX_CUE_CHARS, MAX_CUES, MAX_PAIRS, type Packed } from './label-wire';
 
 export const LABEL_PORT = 'lens:label';
 
@@ -13,8 +14,8 @@ export const MAX_TEXT = 200_000;
 export const MAX_ID = 2_048;
 const MAX_PARAGRAPHS = 20_000;
 const MAX_ARTICLE_CHARS = 2_000_000;
-const MAX_CUES = 200;
-const MAX_CUE_CHARS = 4_096;
+/** the most values one packed label takes: head, confidence, via, and three per cue */
+const MAX_PACKED_LABEL = 3 + 3 * MAX_CUES;
 
 /**
  * One comment as labelling needs it. `kept`: labelled before (a live update keeps the label);
@@ -35,11 +36,19 @@ export type LabelRequest =
   | { type: 'lens:job'; job: number; total: number; article: Article }
   | { type: 'lens:comments'; job: number; from: number; comments: WireComment[] };
 
-/** background -> content: labels[i] is null exactly where comment from+i was kept. */
+/**
+ * background -> content: `count` labels for comments from, from+1, …, packed (label-wire.ts);
+ * a label is null exactly where the comment was kept.
+ */
 export type LabelReply =
   | { type: 'lens:ready' }
-  | { type: 'lens:labels'; job: number; from: number; labels: Array<StanceLabel | null> }
+  | { type: 'lens:labels'; job: number; from: number; count: number; pairs: string[]; texts: string[]; data: Packed[] }
   | { type: 'lens:label-error'; job: number };
+
+/** A reply as isLabelReply vouches for it: the packed arrays' items are checked when unpacked. */
+export type ReceivedReply =
+  | Exclude<LabelReply, { type: 'lens:labels' }>
+  | { type: 'lens:labels'; job: number; from: number; count: number; pairs: readonly unknown[]; texts: readonly unknown[]; data: readonly unknown[] };
 
 type Loose = Record<string, unknown>;
 const isObject = (m: unknown): m is Loose => typeof m === 'object' && m !== null && !Array.isArray(m);
@@ -87,14 +96,16 @@ export function isLabelRequest(m: unknown): m is LabelRequest {
   return batchChars(cs) <= MAX_BATCH_CHARS;
 }
 
-export function isLabelReply(m: unknown): m is LabelReply {
+/** The envelope and its bounds; the packed labels themselves are checked as LabelUnpacker reads them. */
+export function isLabelReply(m: unknown): m is ReceivedReply {
   if (!isObject(m)) return false;
   if (m.type === 'lens:ready') return true;
   if (!isIndex(m.job, Number.MAX_SAFE_INTEGER)) return false;
   if (m.type === 'lens:label-error') return true;
-  if (m.type !== 'lens:labels' || !isIndex(m.from, MAX_JOB_COMMENTS)) return false;
-  const ls = m.labels;
-  return Array.isArray(ls) && ls.length > 0 && ls.length <= MAX_BATCH_COMMENTS && ls.every((l) => l === null || isStanceLabel(l));
+  if (m.type !== 'lens:labels' || !isIndex(m.from, MAX_JOB_COMMENTS) || !isIndex(m.count, MAX_BATCH_COMMENTS) || m.count === 0) return false;
+  const { pairs, texts, data } = m;
+  if (!Array.isArray(pairs) || pairs.length > 2 * MAX_PAIRS || !Array.isArray(texts) || texts.length > m.count * MAX_CUES) return false;
+  return Array.isArray(data) && data.length <= m.count * MAX_PACKED_LABEL;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

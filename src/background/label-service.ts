@@ -6,6 +6,7 @@ import type { Comment, StanceLabel, Thread } from '../parser/types';
 import type { Engine } from '../stance/engine';
 import { Labeller } from '../stance/labeller';
 import { isLabelRequest, type LabelReply, type LabelRequest } from './label-messages';
+import { LabelPacker } from './label-wire';
 
 /** What serveLabels needs of a runtime.Port (a fake one in the tests). */
 export interface ServicePort {
@@ -19,9 +20,20 @@ interface Job {
   total: number;
   thread: Thread;
   labeller: Labeller;
+  packer: LabelPacker;
+  /** labels sent so far */
+  answered: number;
 }
 
-export function serveLabels(port: ServicePort, engine: () => Engine): void {
+export interface ServiceOptions {
+  /** the most labels in the job's first reply (a smaller one lets the page start sooner) */
+  firstReply?: number;
+  /** the most labels in any later reply (a batch of comments may be answered in several) */
+  reply?: number;
+}
+
+export function serveLabels(port: ServicePort, engine: () => Engine, opts: ServiceOptions = {}): void {
+  const sizes: Sizes = { first: opts.firstReply ?? 250, next: opts.reply ?? 250 };
   let job: Job | null = null;
   let open = true;
   port.onDisconnect.addListener(() => {
@@ -40,7 +52,7 @@ export function serveLabels(port: ServicePort, engine: () => Engine): void {
       return;
     }
     try {
-      job = handle(msg, job, engine, post);
+      job = handle(msg, job, engine, post, sizes);
     } catch (err) {
       console.warn('[Comment Lens] labelling failed', err);
       const id = 'job' in msg ? msg.job : job?.id;
@@ -50,8 +62,13 @@ export function serveLabels(port: ServicePort, engine: () => Engine): void {
   });
 }
 
+interface Sizes {
+  first: number;
+  next: number;
+}
+
 /** One request; returns the job that is current after it. */
-function handle(msg: LabelRequest, job: Job | null, engine: () => Engine, post: (m: LabelReply) => void): Job | null {
+function handle(msg: LabelRequest, job: Job | null, engine: () => Engine, post: (m: LabelReply) => void, sizes: Sizes): Job | null {
   if (msg.type === 'lens:warm') {
     engine();
     post({ type: 'lens:ready' });
@@ -60,7 +77,7 @@ function handle(msg: LabelRequest, job: Job | null, engine: () => Engine, post: 
   if (msg.type === 'lens:job') {
     // The comments arrive later and are appended: Labeller reads thread.comments[i] when labelling i.
     const thread: Thread = { article: msg.article, comments: [] };
-    return { id: msg.job, total: msg.total, thread, labeller: new Labeller(engine(), thread) };
+    return { id: msg.job, total: msg.total, thread, labeller: new Labeller(engine(), thread), packer: new LabelPacker(), answered: 0 };
   }
   // A batch of a job that was replaced: its answer would be ignored anyway.
   if (!job || msg.job !== job.id) return job;
@@ -70,22 +87,28 @@ function handle(msg: LabelRequest, job: Job | null, engine: () => Engine, post: 
     post({ type: 'lens:label-error', job: job.id });
     return null;
   }
-  const labels: LabelReply & { type: 'lens:labels' } = { type: 'lens:labels', job: job.id, from, labels: [] };
+  let labels: Array<StanceLabel | null> = [];
+  const flush = (): void => {
+    post({ type: 'lens:labels', job: job.id, from: job.answered, count: labels.length, ...job.packer.pack(labels) });
+    job.answered += labels.length;
+    labels = [];
+  };
   msg.comments.forEach((w, k) => {
     const c: Comment = { id: w.id, author: '', text: w.text };
     if (w.parentId !== undefined) c.parentId = w.parentId;
     if (w.placeholder) c.placeholder = w.placeholder;
     thread.comments.push(c);
-    if (w.kept === undefined) {
-      labels.labels.push(labeller.label(from + k));
-      return;
-    }
     // Kept: only its id (and its label, when a reply reads it) matters to the comments after it.
     // A label nobody reads is stood in by UNREAD: the id still enters the parents' map.
-    labeller.keep(from + k, w.kept ?? UNREAD);
-    labels.labels.push(null);
+    if (w.kept === undefined) {
+      labels.push(labeller.label(from + k));
+    } else {
+      labeller.keep(from + k, w.kept ?? UNREAD);
+      labels.push(null);
+    }
+    if (labels.length >= (job.answered === 0 ? sizes.first : sizes.next)) flush();
   });
-  post(labels);
+  if (labels.length) flush();
   return thread.comments.length === job.total ? null : job;
 }
 

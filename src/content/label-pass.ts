@@ -42,14 +42,16 @@ export async function labelPass(o: PassOptions): Promise<StanceLabel[] | null> {
       const b = await stream.next();
       if (signal.aborted) return null;
       if (typeof b !== 'object') break;
+      // The batch came in the task that read the message (or ended the last slice): applying
+      // it gets tasks of its own, so neither grows long.
+      await yieldToBrowser();
+      if (signal.aborted) return null;
       const ok = await runSliced(b.from, b.from + b.labels.length, (i) => take(o, labels, i, b.labels[i - b.from] ?? kept[i]!), {
         signal,
         onSlice: o.flush,
       });
       if (!ok) return null;
       k = b.from + b.labels.length;
-      // A batch already queued would otherwise start in the task the last one's slice ended.
-      if (k < n) await yieldToBrowser();
     }
     if (k === n) {
       o.note?.('remote');

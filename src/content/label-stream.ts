@@ -1,8 +1,10 @@
 // One labelling job's answers, in order: batches of labels as the background sends them, then
 // 'done', or 'failed' (where the caller takes over in the page). An answer that does not fit the
-// job (not exactly the batch sent next, a label where the comment was kept or none where it was
-// not) is refused. Silence for `stallMs` while labels are due calls `onStall`.
+// job (not the comments next in order, for comments not sent yet, a label where the comment was
+// kept or none where it was not) is refused. The background may answer one batch sent in
+// several replies. Silence for `stallMs` while labels are due calls `onStall`.
 import type { StanceLabel } from '../parser/types';
+import { LabelUnpacker } from '../background/label-wire';
 
 /** labels[k] is comment from+k's label, null where the comment was kept. */
 export type Batch = { from: number; labels: Array<StanceLabel | null> } | 'done' | 'failed';
@@ -12,9 +14,11 @@ export class LabelStream {
   private waiter: ((b: Batch) => void) | null = null;
   private terminal: 'done' | 'failed' | null = null;
   private received = 0;
-  /** sizes of the batches sent and not answered yet, oldest first */
-  private due: number[] = [];
+  /** comments sent so far */
+  private sentCount = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** the job's string table, as its replies build it */
+  readonly wire = new LabelUnpacker();
 
   constructor(
     readonly id: number,
@@ -44,12 +48,12 @@ export class LabelStream {
 
   /** A batch of `count` comments went out. */
   sent(count: number): void {
-    this.due.push(count);
+    this.sentCount += count;
   }
 
   /** Takes a batch of answers; false when it does not fit the job. */
   push(from: number, labels: Array<StanceLabel | null>): boolean {
-    if (this.ended || from !== this.received || labels.length !== this.due.shift()) return false;
+    if (this.ended || from !== this.received || labels.length === 0 || from + labels.length > this.sentCount) return false;
     for (let k = 0; k < labels.length; k++) {
       if ((labels[k] === null) !== (this.kept[from + k] !== undefined)) return false;
     }

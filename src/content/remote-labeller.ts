@@ -24,6 +24,7 @@ export type Connect = (name: string) => ClientPort;
 export interface RemoteOptions {
   /** no answer for this long while labels are due: the background is taken for dead */
   stallMs?: number;
+  /** per message: a job of up to 1,000 comments (under 512K characters) goes in one */
   batchComments?: number;
   batchChars?: number;
   /** between two batches sent: the page's main thread gets its turn (JSON encoding costs) */
@@ -45,8 +46,8 @@ export class RemoteLabeller {
     opts: RemoteOptions = {},
   ) {
     this.stallMs = opts.stallMs ?? 3_000;
-    this.batchComments = Math.min(opts.batchComments ?? 250, MAX_BATCH_COMMENTS);
-    this.batchChars = opts.batchChars ?? 256_000;
+    this.batchComments = Math.min(opts.batchComments ?? MAX_BATCH_COMMENTS, MAX_BATCH_COMMENTS);
+    this.batchChars = opts.batchChars ?? 512_000;
     this.yieldNow = opts.yieldNow ?? yieldToBrowser;
   }
 
@@ -157,7 +158,8 @@ export class RemoteLabeller {
     if (msg.type === 'lens:ready') return s.alive();
     if (msg.job !== s.id) return; // an answer to a replaced job
     if (msg.type === 'lens:label-error') return this.failed(s);
-    if (!s.push(msg.from, msg.labels)) this.failed(s);
+    const labels = s.wire.unpack(msg.pairs, msg.texts, msg.data, msg.count);
+    if (!labels || !s.push(msg.from, labels)) this.failed(s);
     else if (s.ended) this.active = null;
   }
 

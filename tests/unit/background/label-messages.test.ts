@@ -52,16 +52,22 @@ describe('isLabelRequest', () => {
   ])('%s', (_name, value, ok) => expect(isLabelRequest(value)).toBe(ok));
 });
 
-describe('isLabelReply', () => {
+describe('isLabelReply (the envelope; the packed labels are checked by LabelUnpacker)', () => {
+  const packed = { type: 'lens:labels', job: 2, from: 0, count: 2, pairs: ['r', 'why'], texts: [], data: [8, 0.5, 0, 0.1, null] };
   test.each([
     ['ready', { type: 'lens:ready' }, true],
-    ['labels', { type: 'lens:labels', job: 2, from: 0, labels: [label, null] }, true],
+    ['labels', packed, true],
     ['an error', { type: 'lens:label-error', job: 2 }, true],
     ['an error without job', { type: 'lens:label-error' }, false],
-    ['no labels', { type: 'lens:labels', job: 2, from: 0, labels: [] }, false],
-    ['a bad label', { type: 'lens:labels', job: 2, from: 0, labels: [{ ...label, confidence: 2 }] }, false],
-    ['too many labels', { type: 'lens:labels', job: 2, from: 0, labels: Array.from({ length: MAX_BATCH_COMMENTS + 1 }, () => label) }, false],
-    ['from negative', { type: 'lens:labels', job: 2, from: -1, labels: [label] }, false],
+    ['no labels', { ...packed, count: 0, data: [] }, false],
+    ['too many labels', { ...packed, count: MAX_BATCH_COMMENTS + 1 }, false],
+    ['a count that is not a number', { ...packed, count: '2' }, false],
+    ['from negative', { ...packed, from: -1 }, false],
+    ['pairs not an array', { ...packed, pairs: 'r' }, false],
+    ['texts missing', { ...packed, texts: undefined }, false],
+    ['data not an array', { ...packed, data: {} }, false],
+    ['more data than the count can hold', { ...packed, count: 1, data: Array(1000).fill(0) }, false],
+    ['the old unpacked form', { type: 'lens:labels', job: 2, from: 0, labels: [label] }, false],
     ['a request', { type: 'lens:warm' }, false],
   ])('%s', (_name, value, ok) => expect(isLabelReply(value)).toBe(ok));
 });

@@ -5,6 +5,7 @@ import { serveLabels } from '../../../src/background/label-service';
 import type { LabelReply, WireComment } from '../../../src/background/label-messages';
 import { labelThread, StanceEngine } from '../../../src/stance/index';
 import type { StanceLabel, Thread } from '../../../src/parser/types';
+import { LabelUnpacker } from '../../../src/background/label-wire';
 import { FakePort, portPair, sampleThread } from './fake-port';
 
 const engine = new StanceEngine();
@@ -14,12 +15,12 @@ async function tick(): Promise<void> {
   for (let i = 0; i < 10; i++) await sleep(2);
 }
 
-function serve(): { client: FakePort; replies: LabelReply[]; engines: () => number } {
+function serve(sizes = { firstReply: 300, reply: 300 }): { client: FakePort; replies: LabelReply[]; engines: () => number } {
   const [client, service] = portPair();
   const replies: LabelReply[] = [];
   client.onMessage.addListener((m) => replies.push(m as LabelReply));
   let made = 0;
-  serveLabels(service, () => (made++, engine));
+  serveLabels(service, () => (made++, engine), sizes);
   return { client, replies, engines: () => made };
 }
 
@@ -34,7 +35,13 @@ function wire(t: Thread, from: number, to: number, kept: Array<StanceLabel | nul
   });
 }
 
-const labelsOf = (rs: LabelReply[]) => rs.flatMap((r) => (r.type === 'lens:labels' ? r.labels : []));
+/** The replies' labels, unpacked as the page does (one table per job). */
+function labelsOf(rs: LabelReply[]): Array<StanceLabel | null> {
+  const table = new LabelUnpacker();
+  return rs.flatMap((r) => (r.type === 'lens:labels' ? table.unpack(r.pairs, r.texts, r.data, r.count)! : []));
+}
+/** Equal, key order included (JSON text compares both). */
+const sameJson = (a: unknown, b: unknown) => expect(JSON.stringify(a)).toBe(JSON.stringify(b));
 
 test('labels arrive per batch, in order, equal to labelThread', async () => {
   const t = sampleThread(700);
@@ -42,8 +49,27 @@ test('labels arrive per batch, in order, equal to labelThread', async () => {
   client.postMessage({ type: 'lens:job', job: 1, total: 700, article: t.article });
   for (let from = 0; from < 700; from += 300) client.postMessage({ type: 'lens:comments', job: 1, from, comments: wire(t, from, Math.min(700, from + 300)) });
   await tick();
-  expect(replies.map((r) => (r.type === 'lens:labels' ? [r.from, r.labels.length] : r.type))).toEqual([[0, 300], [300, 300], [600, 100]]);
-  expect(labelsOf(replies)).toEqual(JSON.parse(JSON.stringify(labelThread(t, engine))));
+  expect(replies.map((r) => (r.type === 'lens:labels' ? [r.from, r.count] : r.type))).toEqual([[0, 300], [300, 300], [600, 100]]);
+  sameJson(labelsOf(replies), labelThread(t, engine));
+});
+
+test('one batch is answered in replies of the sizes asked, a smaller first one; each rule and text travels once', async () => {
+  const t = sampleThread(700);
+  const { client, replies } = serve({ firstReply: 40, reply: 250 });
+  client.postMessage({ type: 'lens:job', job: 1, total: 700, article: t.article });
+  client.postMessage({ type: 'lens:comments', job: 1, from: 0, comments: wire(t, 0, 600) });
+  client.postMessage({ type: 'lens:comments', job: 1, from: 600, comments: wire(t, 600, 700) });
+  await tick();
+  expect(replies.map((r) => (r.type === 'lens:labels' ? [r.from, r.count] : r.type))).toEqual([[0, 40], [40, 250], [290, 250], [540, 60], [600, 100]]);
+  const all = labelThread(t, engine);
+  sameJson(labelsOf(replies), all);
+  const pairs = replies.flatMap((r) => (r.type === 'lens:labels' ? r.pairs : []));
+  const distinct = new Set(all.flatMap((l) => l.cues.map((c) => `${c.rule}\n${c.reason}`)));
+  expect(pairs).toHaveLength(2 * distinct.size);
+  const texts = replies.flatMap((r) => (r.type === 'lens:labels' ? r.texts : []));
+  expect(new Set(texts).size).toBe(texts.length);
+  // far smaller than the labels themselves
+  expect(JSON.stringify(replies).length * 3).toBeLessThan(JSON.stringify(all).length);
 });
 
 test('warm builds the engine and says ready', async () => {
@@ -67,7 +93,7 @@ test('kept comments come back as null and still serve as parents', async () => {
   await tick();
   const got = labelsOf(replies);
   expect(got.slice(0, 150).every((l) => l === null)).toBe(true);
-  expect(got.slice(150)).toEqual(JSON.parse(JSON.stringify(all.slice(150))));
+  sameJson(got.slice(150), all.slice(150));
   expect(t.comments.slice(150).some((c) => c.parentId && Number(c.parentId.slice(1)) <= 150)).toBe(true);
 });
 
@@ -97,6 +123,7 @@ test('a replaced job\'s batches are ignored; the new job is answered', async () 
   client.postMessage({ type: 'lens:comments', job: 2, from: 0, comments: wire(t, 0, 30) });
   await tick();
   expect(replies.map((r) => r.type === 'lens:labels' && r.job)).toEqual([2]);
+  sameJson(labelsOf(replies), labelThread(t, engine));
 });
 
 test('after a disconnect nothing more is labelled or sent', async () => {
