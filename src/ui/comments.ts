@@ -3,6 +3,7 @@
 import type { Stance, StanceLabel } from '../parser/types';
 import { adopt, makeSheet, type StyleRoot } from './sheets';
 import { PAGE_CSS, TAG_CSS } from './styles';
+import { LazyTagger } from './lazy-tags';
 import { claimComment, createTag, type Placement, type Tag } from './tag';
 
 export const LENS_ATTRS = ['data-lens-stance', 'data-lens-collapsed', 'data-lens-place', 'data-lens-current', 'data-lens-keep'] as const;
@@ -43,7 +44,7 @@ export class CommentLayer {
   private badges: boolean;
   private theme: 'light' | 'dark';
   private current = -1;
-  private io: IntersectionObserver | null = null;
+  private lazy: LazyTagger<Entry> | null = null;
   /** children of a comment that hold its nested replies: kept visible when it collapses */
   private kept = new Set<Element>();
   /** parent node of the last comment added: its root is in `roots` already */
@@ -62,21 +63,11 @@ export class CommentLayer {
     this.theme = opts.theme;
   }
 
-  /** Called once the comment count is known: many comments -> tags on demand. */
+  /** Called once the comment count is known: many comments -> tags on demand (lazy-tags.ts). */
   expect(total: number): void {
     const IO = this.doc.defaultView?.IntersectionObserver;
-    if (total <= LAZY_TAGS_ABOVE || !IO || this.io) return;
-    this.io = new IO(
-      (records) => {
-        for (const r of records) {
-          if (!r.isIntersecting) continue;
-          this.io?.unobserve(r.target);
-          const e = this.byEl.get(r.target);
-          if (e) this.ensureTag(e);
-        }
-      },
-      { rootMargin: '1500px 0px' }, // a screen or two ahead, so scrolling never shows a gap
-    );
+    if (total <= LAZY_TAGS_ABOVE || !IO || this.lazy) return;
+    this.lazy = new LazyTagger<Entry>(this.doc, IO, (e) => this.ensureTag(e));
   }
 
   get size(): number {
@@ -119,6 +110,7 @@ export class CommentLayer {
 
   /** Marks and tags the given comments (append order = comment order). */
   add(items: readonly CommentItem[]): void {
+    const later: Entry[] = [];
     for (const item of items) {
       // Siblings share a root: getRootNode() only when the parent changes.
       const parent = item.el.parentNode;
@@ -137,10 +129,11 @@ export class CommentLayer {
       this.byEl.set(item.el, e);
       this.keepReplyPath(item.el);
       // A comment hidden whole ('before') never intersects: its stub must exist up front.
-      if (this.io && placement === 'inside') this.io.observe(item.el);
+      if (this.lazy && placement === 'inside') later.push(e);
       else this.ensureTag(e);
     }
     this.lastParent = null; // the page may move nodes between calls
+    if (later.length) this.lazy?.add(later);
   }
 
   /**
@@ -244,12 +237,12 @@ export class CommentLayer {
     this.entries = this.entries.filter((e) => {
       if (e.el.isConnected) return true;
       this.byEl.delete(e.el);
-      this.io?.unobserve(e.el);
       if (e.collapsed && this.inlineFallback) this.inlineHide(e, false);
       e.tag?.outer.remove();
       for (const a of LENS_ATTRS) e.el.removeAttribute(a);
       return false;
     });
+    this.lazy?.prune((e) => !e.el.isConnected);
     for (const k of this.kept) {
       if (k.isConnected) continue;
       k.removeAttribute('data-lens-keep');
@@ -259,8 +252,8 @@ export class CommentLayer {
   }
 
   destroy(): void {
-    this.io?.disconnect();
-    this.io = null;
+    this.lazy?.destroy();
+    this.lazy = null;
     for (const e of this.entries) {
       if (e.collapsed && this.inlineFallback) this.inlineHide(e, false);
       e.tag?.outer.remove();
