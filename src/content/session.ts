@@ -22,6 +22,9 @@ export function mark(name: string): void {
   globalThis.performance?.mark?.(`comment-lens:${name}`);
 }
 
+/** How long the panel may stay out of the page while the first pass runs (then it shows progress). */
+export const REVEAL_AFTER_MS = 200;
+
 export interface SessionHooks {
   persist(change: Partial<Settings>): void;
   /** comment count for the toolbar badge (0 clears it) */
@@ -69,6 +72,9 @@ export class Session {
     const { report, relay } = this.hooks;
     this.ui = new LensUI(this.doc, this.settings, ac.signal, this.hooks.persist, {
       headless: !!report,
+      // A thousand comments take ~0.1 s: the panel then appears once, complete, rather than
+      // painting "Reading…" and each progress step on the way (each paint costs the page a frame).
+      revealAfterMs: REVEAL_AFTER_MS,
       ...(relay ? { relay: (cmd: FrameCommand, ids: number[]) => relay(cmd, ids) } : {}),
     });
     for (const [id, r] of this.frames) this.ui.setFrame(id, r);

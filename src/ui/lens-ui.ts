@@ -15,6 +15,12 @@ export interface LensUIOptions {
   headless?: boolean;
   /** top frame: passes a panel action on to the comment frames (ids) that reported */
   relay?: (command: FrameCommand, frameIds: number[]) => void;
+  /**
+   * Keeps the panel out of the page until the first result, or until this many ms have passed
+   * (then it shows its progress). A page read in less time gets one panel paint instead of a
+   * "Reading…" paint and a repaint per progress step; long work still shows progress soon.
+   */
+  revealAfterMs?: number;
 }
 
 export const FRAME_STATUS = 'Comments in the Disqus frame';
@@ -51,6 +57,7 @@ export class LensUI {
           position: settings.position,
           minimized: settings.minimized,
           theme,
+          deferMount: opts.revealAfterMs !== undefined,
           actions: {
             collapseAll: () => this.command({ command: 'collapse-all' }, true),
             expandAll: () => this.command({ command: 'expand-all' }, true),
@@ -74,15 +81,26 @@ export class LensUI {
       else if (action === 'toggle' && this.layer.currentIndex >= 0) this.toggle(this.layer.currentIndex);
       else if (action === 'collapse-all') this.command({ command: 'collapse-all' }, !opts.headless);
       else if (action === 'help' && this.panel) {
+        this.reveal();
         this.panel.setMinimized(false);
         this.panel.toggleHelp();
       }
     });
     signal.addEventListener('abort', () => this.destroy(), { once: true });
+    if (opts.revealAfterMs !== undefined) {
+      const timer = setTimeout(() => this.reveal(), opts.revealAfterMs);
+      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    }
+  }
+
+  /** The panel into the page (see revealAfterMs); at once for a result or a reader's action. */
+  reveal(): void {
+    this.panel?.mount();
   }
 
   /** A bulk action here, and (`relay`: from the top panel) in every comment frame that reported. */
   command(cmd: FrameCommand, relay = false): void {
+    this.reveal();
     if (cmd.command === 'collapse-all') this.collapseAll();
     else if (cmd.command === 'expand-all') this.expandAll();
     else this.toggleFilter(cmd.stance);
@@ -158,6 +176,7 @@ export class LensUI {
 
   /** Something failed (a bug of ours, or a page we misread): say so rather than spin forever. */
   setError(): void {
+    this.reveal();
     this.panel?.setState('error');
   }
 
@@ -167,6 +186,7 @@ export class LensUI {
 
   /** A comment widget without readable comments; `framed`: they load in a frame of their own. */
   setWaiting(framed = false): void {
+    this.reveal();
     this.own = null;
     this.waitingFramed = framed;
     if (this.frames.size) return this.renderFrames();
@@ -175,6 +195,7 @@ export class LensUI {
   }
 
   setSummary(summary: Summary, ready: boolean): void {
+    if (ready) this.reveal();
     this.own = summary;
     this.ownReady = ready;
     if (this.frames.size) return this.renderFrames();
@@ -184,6 +205,7 @@ export class LensUI {
 
   /** A comment frame's report; returns the total the panel shows now (for the toolbar badge). */
   setFrame(frameId: number, report: FrameReport): number {
+    this.reveal();
     this.frames = withReport(this.frames, frameId, report);
     if (this.frames.size) this.renderFrames();
     else if (this.own && this.ownReady) this.setSummary(this.own, true);

@@ -28,7 +28,7 @@ export class Panel {
 
   constructor(
     private doc: Document,
-    opts: { position: PanelPosition; minimized: boolean; theme: Theme; actions: PanelActions },
+    opts: { position: PanelPosition; minimized: boolean; theme: Theme; actions: PanelActions; deferMount?: boolean },
   ) {
     this.make = (tag, attrs = {}, text) => {
       const e = doc.createElement(tag);
@@ -48,7 +48,16 @@ export class Panel {
     this.setPosition(opts.position);
     this.setMinimized(opts.minimized);
     this.setState('labelling');
-    (doc.body ?? doc.documentElement).append(this.host);
+    if (!opts.deferMount) this.mount();
+  }
+
+  get mounted(): boolean {
+    return this.host.isConnected;
+  }
+
+  /** Puts the panel in the page (once; a no-op when it is there). */
+  mount(): void {
+    if (!this.host.isConnected) (this.doc.body ?? this.doc.documentElement).append(this.host);
   }
 
   private button(label: string, attrs: Record<string, string>, onClick: () => void): HTMLButtonElement {
