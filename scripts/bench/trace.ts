@@ -17,7 +17,9 @@ export interface LongTask {
   /** ms since the page's first ParseHTML */
   at: number;
   ms: number;
+  /** our script's own time in it (rendering it forced is not counted here) */
   scriptMs: number;
+  /** style, layout, paint in it, also when our script forced them */
   renderMs: number;
 }
 
@@ -34,22 +36,34 @@ export interface TaskBreakdown {
   longestRenderAfterUs: number;
 }
 
-/** Sum of the events of `kinds` within [from, to), each counted once (nested ones skipped). */
-function covered(events: TraceEvent[], kinds: Set<string>, from: number, to: number): number {
-  let total = 0;
-  let end = -Infinity;
+/** The intervals of the events of `kinds` within [from, to), merged (nested ones count once). */
+function merged(events: TraceEvent[], kinds: Set<string>, from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   for (const e of events) {
     if (e.ts < from || e.ts >= to || !kinds.has(e.name)) continue;
     const stop = e.ts + (e.dur ?? 0);
-    if (e.ts >= end) {
-      total += e.dur ?? 0;
-      end = stop;
-    } else if (stop > end) {
-      total += stop - end;
-      end = stop;
-    }
+    const last = out[out.length - 1];
+    if (last && e.ts <= last[1]) last[1] = Math.max(last[1], stop);
+    else out.push([e.ts, stop]);
   }
-  return total / 1000;
+  return out;
+}
+
+const length = (xs: Array<[number, number]>): number => xs.reduce((s, [a, b]) => s + (b - a), 0);
+
+/** Total length of the overlap of two sorted, merged interval lists. */
+function overlap(a: Array<[number, number]>, b: Array<[number, number]>): number {
+  let i = 0;
+  let j = 0;
+  let total = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i]![0], b[j]![0]);
+    const hi = Math.min(a[i]![1], b[j]![1]);
+    if (hi > lo) total += hi - lo;
+    if (a[i]![1] < b[j]![1]) i++;
+    else j++;
+  }
+  return total;
 }
 
 export function breakdown(raw: Uint8Array, pagePath: string): TaskBreakdown {
@@ -61,12 +75,13 @@ export function breakdown(raw: Uint8Array, pagePath: string): TaskBreakdown {
   const main = all.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
   const longTasks = main
     .filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= 50_000 && e.ts >= parse.ts - 1000)
-    .map((t) => ({
-      at: (t.ts - parse.ts) / 1000,
-      ms: (t.dur ?? 0) / 1000,
-      scriptMs: covered(main, SCRIPT, t.ts, t.ts + (t.dur ?? 0)),
-      renderMs: covered(main, RENDER, t.ts, t.ts + (t.dur ?? 0)),
-    }));
+    .map((t) => {
+      const end = t.ts + (t.dur ?? 0);
+      const script = merged(main, SCRIPT, t.ts, end);
+      const render = merged(main, RENDER, t.ts, end);
+      // A layout our script forces (a geometry read) is nested in its call: counted as rendering.
+      return { at: (t.ts - parse.ts) / 1000, ms: (t.dur ?? 0) / 1000, scriptMs: (length(script) - overlap(script, render)) / 1000, renderMs: length(render) / 1000 };
+    });
   const ours = longTasks.filter((t) => t.scriptMs >= 1);
   const render = longTasks.filter((t) => t.scriptMs < 1);
   const after = detected ? (detected.ts - parse.ts) / 1000 : Infinity;
