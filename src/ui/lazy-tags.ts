@@ -101,6 +101,9 @@ export class LazyTagger<T extends LazyItem> {
 
   /** Index of the first marker after `el` in document order. */
   private markerIndex(el: Element): number {
+    // The usual case first: comments arrive in document order, so a new marker goes last.
+    const last = this.markers[this.markers.length - 1];
+    if (!last || follows(el, last.item.el)) return this.markers.length;
     let lo = 0;
     let hi = this.markers.length;
     while (lo < hi) {
@@ -200,8 +203,37 @@ export class LazyTagger<T extends LazyItem> {
   }
 }
 
-/** true when `a` comes after `b` in document order (descendants come after their ancestors) */
-function follows(a: Element, b: Element): boolean {
+type DomNode = globalThis.Node;
+
+/** How far the sibling walks in `follows` look before asking the DOM. */
+const NEAR = 32;
+
+/**
+ * true when `a` comes after `b` in document order (descendants come after their ancestors).
+ * Chromium's compareDocumentPosition walks the common parent's children from the first: O(n)
+ * per call in a list of n comments (3.9 s of 50,000 appends, measured). Comments arrive in
+ * order, next to each other: below their common parent, a short walk from b's side to a's
+ * answers; far apart, the DOM does.
+ */
+export function follows(a: Element, b: Element): boolean {
+  if (a === b) return false;
+  const up = new Map<DomNode, DomNode>(); // each ancestor of b (and b) -> its child on the way to b
+  for (let n: DomNode = b, p = b.parentNode; p; n = p, p = p.parentNode) up.set(p, n);
+  let ca: DomNode = a;
+  let parent = a.parentNode;
+  while (parent && !up.has(parent) && parent !== b) [ca, parent] = [parent, parent.parentNode];
+  if (parent === b) return true; // a is inside b
+  if (!parent) return (b.compareDocumentPosition(a) & 4) !== 0; // other trees
+  if (a.contains(b)) return false; // b is inside a: a comes first
+  const cb = up.get(parent)!;
+  let x: DomNode | null = cb.nextSibling;
+  let y: DomNode | null = ca.nextSibling;
+  for (let k = 0; k < NEAR && (x || y); k++) {
+    if (x === ca) return true;
+    if (y === cb) return false;
+    x = x?.nextSibling ?? null;
+    y = y?.nextSibling ?? null;
+  }
   return (b.compareDocumentPosition(a) & 4) !== 0; // Node.DOCUMENT_POSITION_FOLLOWING
 }
 
