@@ -2,11 +2,32 @@
 // still loading images or ads gets its panel without waiting for idle. Only the cheap detector
 // runs here; the parser, the stance model and the UI load (dynamic import) on comment pages only.
 import { detectPage } from '../sites/detect';
+import type { EarlyPort } from './early-port';
+
+/**
+ * Opens the labelling port at once on a comment page: a background that was asleep starts (and
+ * decodes its model) while the rest of the content script loads, not after. Plain `chrome`, not
+ * the polyfill, which would weigh on every page; Firefox has `chrome` too.
+ */
+function wakeLabeller(): EarlyPort | null {
+  try {
+    const rt = (globalThis as { chrome?: { runtime?: { connect?: (o: { name: string }) => EarlyPort['port'] } } }).chrome?.runtime;
+    const port = rt?.connect?.({ name: 'lens:label' }); // LABEL_PORT
+    if (!port) return null;
+    const early: EarlyPort = { port, alive: true };
+    port.onDisconnect.addListener(() => (early.alive = false));
+    port.postMessage({ type: 'lens:warm' });
+    return early;
+  } catch {
+    return null; // no extension context (reloaded): run.ts connects, or labels in the page
+  }
+}
 
 const adapter = detectPage(document, location.href);
 if (adapter) {
   performance.mark('comment-lens:detected');
+  const early = wakeLabeller();
   import('./run')
-    .then((m) => m.start(adapter))
+    .then((m) => m.start(adapter, early))
     .catch((err: unknown) => console.warn('[Comment Lens]', err));
 }

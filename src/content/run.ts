@@ -8,14 +8,16 @@ import { isSiteEnabled } from '../options/schema';
 import { loadSettings, onSettingsChanged, updateSettings } from '../options/storage';
 import type { SiteAdapter } from '../sites/registry';
 import { isFrameCommandMessage, isFrameSummaryMessage, type CountMessage, type FrameCommandMessage, type FrameSummaryMessage } from '../background/messages';
+import { withEarlyPort, type EarlyPort } from './early-port';
 import { RemoteLabeller } from './remote-labeller';
 import { mark, Session, type SessionHooks } from './session';
 import { siteHost } from './site-host';
 
-export async function start(adapter: SiteAdapter): Promise<void> {
+export async function start(adapter: SiteAdapter, early: EarlyPort | null = null): Promise<void> {
   mark('loaded');
-  // Wakes the background (and its model) while the settings load; closed again if the site is off.
-  const remote = new RemoteLabeller((name) => browser.runtime.connect({ name }));
+  // Wakes the background (and its model) while the settings load, unless index.ts already did;
+  // closed again if the site is off.
+  const remote = new RemoteLabeller(withEarlyPort(early, (name) => browser.runtime.connect({ name })));
   remote.warm();
   let settings = await loadSettings();
   mark('settings');
