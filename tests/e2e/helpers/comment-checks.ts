@@ -56,6 +56,12 @@ export function commentPageChecks(getSession: () => E2eSession, target: CommentP
     expect(states.every((c) => c.collapsed === 'false' && c.visible), 'all shown before collapsing').toBe(true);
   });
 
+  it('labelled by the background (the in-page model is only a fallback)', () => {
+    const marks = Object.keys(timings[target.name]?.marks ?? {});
+    expect(marks).toContain('labels-remote');
+    expect(marks).not.toContain('labels-local');
+  });
+
   it('the host only ever reports labelling, waiting or ready', () => {
     const seen = timings[target.name]?.states ?? [];
     expect(seen.at(-1)).toBe('ready');
