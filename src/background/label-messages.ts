@@ -3,6 +3,7 @@
 // Both sides check every message (it is data from another context) and bound its size: a page
 // too big for these bounds is labelled in the page instead.
 import { STANCES, type Article, type StanceLabel } from '../parser/types';
+import { isUpTo as isIndex, isNum, isObject, isOptText, isText } from './guards';
 import { MAX_CUE_CHARS, MAX_CUES, MAX_PAIRS, type Packed } from './label-wire';
 
 export const LABEL_PORT = 'lens:label';
@@ -50,12 +51,6 @@ export type ReceivedReply =
   | Exclude<LabelReply, { type: 'lens:labels' }>
   | { type: 'lens:labels'; job: number; from: number; count: number; pairs: readonly unknown[]; texts: readonly unknown[]; data: readonly unknown[] };
 
-type Loose = Record<string, unknown>;
-const isObject = (m: unknown): m is Loose => typeof m === 'object' && m !== null && !Array.isArray(m);
-const isIndex = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isOptText = (v: unknown, max: number): boolean => v === undefined || isText(v, max);
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export function isStanceLabel(l: unknown): l is StanceLabel {
   if (!isObject(l) || !(STANCES as readonly unknown[]).includes(l.label)) return false;

@@ -12,6 +12,7 @@
 //
 // Unpacking rebuilds each label with the engine's key order ({label, confidence, cues, via?},
 // cues {rule, text?, reason, weight}) and checks every value as it reads it: one pass, no copy.
+import { isNum, isText, isUpTo } from './guards';
 import { STANCES, type Cue, type Stance, type StanceLabel } from '../parser/types';
 
 export type Packed = string | number | null;
@@ -70,10 +71,8 @@ export class LabelPacker {
   }
 }
 
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 /** an integer in [0, end) */
-const isIndex = (v: unknown, end: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < end;
+const isIndex = (v: unknown, end: number): v is number => isUpTo(v, end - 1);
 
 /** The page's side: one per job. Every value is checked; any misfit makes unpack return null. */
 export class LabelUnpacker {

@@ -1,6 +1,7 @@
 // Messages between the parts, typed by direction. Everything that arrives is checked before use:
 // a message is data from another context (a frame of another origin, an older version of us).
 import { STANCES, type Stance } from '../parser/types';
+import { isCount, isObject } from './guards';
 
 /** content (top frame) -> background: how many comments it labelled (0: none, or turned off). */
 export interface CountMessage {
@@ -39,9 +40,6 @@ export type FrameCommandMessage = { type: 'lens:frame-command'; frameId?: number
 
 export const MAX_REPORTED_AUTHORS = 10;
 
-type Loose = Record<string, unknown>;
-const isObject = (m: unknown): m is Loose => typeof m === 'object' && m !== null && !Array.isArray(m);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isFrameId = (v: unknown): v is number => isCount(v) && v > 0;
 const isStance = (v: unknown): v is Stance => typeof v === 'string' && (STANCES as readonly string[]).includes(v);
 

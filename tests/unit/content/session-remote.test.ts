@@ -6,6 +6,7 @@ import { Window } from 'happy-dom';
 import { serveLabels } from '../../../src/background/label-service';
 import { RemoteLabeller, type ClientPort } from '../../../src/content/remote-labeller';
 import { Session } from '../../../src/content/session';
+import { TEXTS } from './bridge-texts';
 import { defaultSettings } from '../../../src/options/schema';
 import { buildThread } from '../../../src/parser/thread';
 import { analyze } from '../../../src/pipeline';
@@ -14,13 +15,6 @@ import { StanceEngine } from '../../../src/stance/index';
 import { portPair, type FakePort } from '../background/fake-port';
 
 const URL = 'https://news.example/bridge';
-const TEXTS = [
-  'Great plan, long overdue. I fully support it.',
-  'This will never work and it wastes taxpayer money.',
-  'When does construction start?',
-  'The old bridge was built in 1962.',
-  'Terrible idea, scrap it.',
-];
 const engine = new StanceEngine();
 
 const comment = (i: number, text: string, replies = '') => `<li id="comment-${i}" class="comment"><article class="comment-body">

@@ -3,6 +3,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
 import { Session } from '../../../src/content/session';
+import { TEXTS } from './bridge-texts';
 import { Labeller } from '../../../src/stance/index';
 import { defaultSettings, type Settings } from '../../../src/options/schema';
 import { buildThread } from '../../../src/parser/thread';
@@ -11,13 +12,6 @@ import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { analyze } from '../../../src/pipeline';
 import { reportOf } from '../../../src/ui/frames';
 
-const TEXTS = [
-  'Great plan, long overdue. I fully support it.',
-  'This will never work and it wastes taxpayer money.',
-  'When does construction start?',
-  'The old bridge was built in 1962.',
-  'Terrible idea, scrap it.',
-];
 
 function comment(i: number, text: string): string {
   return `<li id="comment-${i}" class="comment" itemscope itemtype="https://schema.org/Comment">
