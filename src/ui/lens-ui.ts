@@ -88,13 +88,18 @@ export class LensUI {
     });
     signal.addEventListener('abort', () => this.destroy(), { once: true });
     if (opts.revealAfterMs !== undefined) {
+      this.layer.hold();
       const timer = setTimeout(() => this.reveal(), opts.revealAfterMs);
       signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
     }
   }
 
-  /** The panel into the page (see revealAfterMs); at once for a result or a reader's action. */
+  /**
+   * The panel into the page (see revealAfterMs), and the comments' tags held till then; at once
+   * for a result or a reader's action.
+   */
   reveal(): void {
+    this.layer.release();
     this.panel?.mount();
   }
 

@@ -68,6 +68,39 @@ describe('revealAfterMs', () => {
     expect(host()).toBeNull();
   });
 
+  test('the comments get their marks at once and their tags with the panel, in one go', () => {
+    const { host, ui, document } = start(200);
+    const els = [...document.querySelectorAll('li.comment')];
+    const item = (el: Element, i: number) => ({ el, author: `a${i}`, label: { label: 'oppose' as const, confidence: 0.9, cues: [] } });
+    const tags = () => document.querySelectorAll('comment-lens-tag').length;
+    ui.addComments(els.slice(0, 2).map(item));
+    ui.addComments(els.slice(2).map((el, i) => item(el, i + 2)));
+    expect(els.every((e) => e.getAttribute('data-lens-stance') === 'oppose')).toBe(true);
+    expect(tags()).toBe(0);
+    // A comment the page took out meanwhile gets no tag.
+    els[1]!.remove();
+    ui.layer.prune();
+    ui.setSummary(summary, true);
+    expect(host()).not.toBeNull();
+    expect(tags()).toBe(els.length - 1);
+    expect(els[1]!.querySelector('comment-lens-tag')).toBeNull();
+    // After the reveal, tags come as comments do.
+    const more = document.createElement('li');
+    more.className = 'comment';
+    document.querySelector('ol.comment-list')!.append(more);
+    ui.addComments([item(more, 9)]);
+    expect(tags()).toBe(els.length);
+  });
+
+  test('the delay up while labelling: the tags of the comments labelled so far come with the panel', () => {
+    const { host, ui, document } = start(200);
+    const els = [...document.querySelectorAll('li.comment')];
+    ui.addComments([{ el: els[0]!, author: 'a', label: { label: 'support', confidence: 0.9, cues: [] } }]);
+    vi.advanceTimersByTime(200);
+    expect(host()).not.toBeNull();
+    expect(document.querySelectorAll('comment-lens-tag').length).toBe(1);
+  });
+
   test('stopped before the delay: the page is as it was, and the timer does not bring the panel back', () => {
     const { host, ac, document, before } = start(200);
     ac.abort();
