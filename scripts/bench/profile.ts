@@ -27,6 +27,24 @@ try {
     const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
   });
+  // inclusive time of the functions named in PROFILE_FNS (a sample counts once per function)
+  const fns = (process.env.PROFILE_FNS ?? '').split(',').filter(Boolean);
+  if (fns.length) {
+    const parent = new Map<number, number>();
+    for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+    const incl = new Map<string, number>();
+    (profile.samples ?? []).forEach((id, i) => {
+      const seen = new Set<string>();
+      for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+        const name = byId.get(n)!.callFrame.functionName;
+        if (fns.includes(name) && !seen.has(name)) {
+          seen.add(name);
+          incl.set(name, (incl.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
+        }
+      }
+    });
+    for (const f of fns) console.log('incl', (incl.get(f) ?? 0).toFixed(1).padStart(8), f);
+  }
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40);
   for (const [k, ms] of top) console.log(ms.toFixed(1).padStart(8), k);
   console.log(await page.evaluate(`JSON.stringify(Object.fromEntries(performance.getEntriesByType('mark').map(m=>[m.name,Math.round(m.startTime - performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)])))`));
