@@ -49,10 +49,7 @@ export class CommentLayer {
   private kept = new Set<Element>();
   /** parent node of the last comment added: its root is in `roots` already */
   private lastParent: Node | null = null;
-  /**
-   * While held (see hold()), comments get their marks but not yet their tags: these wait here,
-   * in comment order, for release().
-   */
+  /** while held (see hold()): the comments whose tags would be built at once, waiting for release() */
   private held: Entry[] | null = null;
 
   constructor(
@@ -73,6 +70,7 @@ export class CommentLayer {
     const IO = this.doc.defaultView?.IntersectionObserver;
     if (total <= LAZY_TAGS_ABOVE || !IO || this.lazy) return;
     this.lazy = new LazyTagger<Entry>(this.doc, IO, (e) => this.ensureTag(e));
+    if (this.held) this.lazy.pause();
   }
 
   get size(): number {
@@ -114,22 +112,29 @@ export class CommentLayer {
   }
 
   /**
-   * Tags wait until release(): while the panel is still out of the page, the first pass's batches
-   * mark their comments without changing the page's layout, and the tags on screen all come in
-   * one frame at the end (each batch's tags and sweep cost a frame of layout: ~15 ms at 1,000).
+   * Tags wait until release(): during the first pass, its batches mark their comments without
+   * changing the page's layout, and the tags on screen all come in one frame at the end (each
+   * batch's tags and sweep cost a frame of layout: ~15 ms at 1,000 comments, 60-90 ms at 10,000).
+   * Many comments: the lazy tagger takes them in as they come, but watches none till then. A
+   * comment collapsed meanwhile ends the hold: its stub is the way to expand it.
    */
   hold(): void {
     this.held ??= [];
+    this.lazy?.pause();
   }
 
   release(): void {
     const held = this.held;
     this.held = null;
-    if (held?.length) this.tagOrDefer(held);
+    this.lazy?.resume();
+    // Pruned while held: no tag for a comment the page took out.
+    for (const e of held ?? []) if (this.byEl.get(e.el) === e) this.ensureTag(e);
   }
 
   /** Marks and tags the given comments (append order = comment order). */
   add(items: readonly CommentItem[]): void {
+    // A thread that live updates grow past the bound: the comments from here on are tagged lazily.
+    if (!this.lazy) this.expect(this.entries.length + items.length);
     const added: Entry[] = [];
     for (const item of items) {
       // Siblings share a root: getRootNode() only when the parent changes.
@@ -151,18 +156,11 @@ export class CommentLayer {
       added.push(e);
     }
     this.lastParent = null; // the page may move nodes between calls
-    if (this.held) this.held.push(...added);
-    else this.tagOrDefer(added);
-  }
-
-  /** Tags now, or (many comments) when each nears the viewport. */
-  private tagOrDefer(entries: readonly Entry[]): void {
     const later: Entry[] = [];
-    for (const e of entries) {
-      // Pruned while held: no tag for a comment the page took out.
-      if (this.byEl.get(e.el) !== e) continue;
+    for (const e of added) {
       // A comment hidden whole ('before') never intersects: its stub must exist up front.
       if (this.lazy && e.placement === 'inside') later.push(e);
+      else if (this.held) this.held.push(e);
       else this.ensureTag(e);
     }
     if (later.length) this.lazy?.add(later);
@@ -197,6 +195,7 @@ export class CommentLayer {
     if (!e || e.collapsed === collapsed) return;
     e.collapsed = collapsed;
     if (collapsed) this.rules();
+    if (collapsed) this.release();
     e.el.setAttribute('data-lens-collapsed', String(collapsed));
     e.tag?.setCollapsed(collapsed);
     if (this.inlineFallback) this.inlineHide(e, collapsed);

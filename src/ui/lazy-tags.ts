@@ -32,6 +32,8 @@ export class LazyTagger<T extends LazyItem> {
   private markers: Array<Node<T>> = [];
   private io: IntersectionObserver;
   private frame = 0;
+  /** taking items in, but watching and tagging none (see pause()) */
+  private paused = false;
   private readonly win: Window;
   private readonly onScroll = (): void => this.schedule();
 
@@ -62,6 +64,19 @@ export class LazyTagger<T extends LazyItem> {
     this.schedule();
   }
 
+  /** Items are still taken in, in order, but nothing is observed or tagged until resume(). */
+  pause(): void {
+    this.paused = true;
+  }
+
+  /** Watches every marker and tags what is on screen in the next frame. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    for (const m of this.markers) this.io.observe(m.item.el);
+    this.schedule();
+  }
+
   private insert(item: T): void {
     const n: Node<T> = { item, prev: null, next: null, marker: false };
     this.nodes.set(item.el, n);
@@ -80,6 +95,7 @@ export class LazyTagger<T extends LazyItem> {
       n.marker = true;
       this.markers.splice(this.markerIndex(n.item.el), 0, n);
     }
+    if (this.paused) return; // resume() observes the markers
     // Markers that went unobserved once their stretches were tagged watch again: this one is new.
     const before = n.marker ? n : this.markerBefore(n.prev);
     if (before) this.io.observe(before.item.el);
@@ -130,7 +146,7 @@ export class LazyTagger<T extends LazyItem> {
   }
 
   private schedule(): void {
-    if (this.frame) return;
+    if (this.frame || this.paused) return;
     this.frame = this.win.requestAnimationFrame(() => {
       this.frame = 0;
       this.sweep();
@@ -181,7 +197,7 @@ export class LazyTagger<T extends LazyItem> {
       else this.head = n.next;
       if (n.next) n.next.prev = n.prev;
       else this.tail = n.prev;
-      if (!n.marker) continue;
+      if (!n.marker || this.paused) continue;
       // The stretches on either side merge: watch again the markers that bound the merged one.
       const before = this.markerBefore(n.prev);
       if (before) this.io.observe(before.item.el);

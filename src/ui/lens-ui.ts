@@ -89,13 +89,14 @@ export class LensUI {
     signal.addEventListener('abort', () => this.destroy(), { once: true });
     if (opts.revealAfterMs !== undefined) {
       this.layer.hold();
-      const timer = setTimeout(() => this.reveal(), opts.revealAfterMs);
+      // Long work: the panel shows its progress; the tags still wait for the result (see hold()).
+      const timer = setTimeout(() => this.panel?.mount(), opts.revealAfterMs);
       signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
     }
   }
 
   /**
-   * The panel into the page (see revealAfterMs), and the comments' tags held till then; at once
+   * The panel into the page (see revealAfterMs), and the comments' tags held till then: at once
    * for a result or a reader's action.
    */
   reveal(): void {
@@ -210,7 +211,8 @@ export class LensUI {
 
   /** A comment frame's report; returns the total the panel shows now (for the toolbar badge). */
   setFrame(frameId: number, report: FrameReport): number {
-    this.reveal();
+    // Another frame's comments: the panel shows them; this page's own tags wait for its result.
+    this.panel?.mount();
     this.frames = withReport(this.frames, frameId, report);
     if (this.frames.size) this.renderFrames();
     else if (this.own && this.ownReady) this.setSummary(this.own, true);

@@ -121,6 +121,59 @@ test('tags appear near the viewport or on focus; hooks and collapse work on all;
   window.close();
 });
 
+test('held (the first pass): comments come in marked, nothing is watched or tagged; release tags the screen in one frame', () => {
+  const n = 1000;
+  const { window, list, layer, item, tagged, scrollTo, report, frames, onScreenUntagged } = setup(Array.from({ length: n }, () => 100));
+  const els = [...list.children];
+  layer.hold();
+  layer.expect(n);
+  for (let from = 0; from < n; from += 250) layer.add(els.slice(from, from + 250).map((el, k) => item(el, from + k)));
+  expect(els.every((e) => e.hasAttribute('data-lens-stance'))).toBe(true);
+  expect(FakeIO.last!.observed.size).toBe(0);
+  expect(frames.length).toBe(0);
+  scrollTo(3000);
+  report();
+  expect(els.some(tagged)).toBe(false);
+  // The page took a comment out meanwhile: it is forgotten, not tagged later.
+  els[40]!.remove();
+  layer.prune();
+  layer.release();
+  expect(FakeIO.last!.observed.size).toBe(Math.ceil((n - 1) / STRIDE));
+  expect(frames.length).toBe(1);
+  scrollTo(3000);
+  expect(onScreenUntagged()).toEqual([]);
+  expect(tagged(els[40]!)).toBe(false);
+  window.close();
+});
+
+test('held, and a comment collapses: the hold ends, so its stub can come', () => {
+  const n = 400;
+  const { window, list, layer, item, frames } = setup(Array.from({ length: n }, () => 100));
+  const els = [...list.children];
+  layer.hold();
+  layer.expect(n);
+  layer.add(els.map(item));
+  expect(FakeIO.last!.observed.size).toBe(0);
+  layer.setCollapsed(3, true);
+  expect(FakeIO.last!.observed.size).toBe(Math.ceil(n / STRIDE));
+  expect(frames.length).toBe(1);
+  window.close();
+});
+
+test('a short thread that live updates grow past the bound: the comments from then on are tagged lazily', () => {
+  const n = LAZY_TAGS_ABOVE + 200;
+  const { window, list, layer, item, tagged } = setup(Array.from({ length: n }, () => 100));
+  const els = [...list.children];
+  layer.expect(100);
+  layer.add(els.slice(0, 100).map(item));
+  expect(els.slice(0, 100).every(tagged)).toBe(true);
+  layer.add(els.slice(100).map((el, k) => item(el, 100 + k)));
+  expect(els.slice(100).every((e) => e.hasAttribute('data-lens-stance'))).toBe(true);
+  expect(els.slice(100).some(tagged)).toBe(false);
+  expect(FakeIO.last!.observed.size).toBeGreaterThan(0);
+  window.close();
+});
+
 test('a jump lands tagged in its first frame, also inside a stretch taller than the margins', () => {
   const n = 400;
   const { window, list, layer, item, scrollTo, onScreenUntagged } = setup(Array.from({ length: n }, () => 900));

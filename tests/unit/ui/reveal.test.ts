@@ -92,13 +92,27 @@ describe('revealAfterMs', () => {
     expect(tags()).toBe(els.length);
   });
 
-  test('the delay up while labelling: the tags of the comments labelled so far come with the panel', () => {
+  test('the delay up while labelling: the panel shows its progress, the tags still wait for the result', () => {
     const { host, ui, document } = start(200);
     const els = [...document.querySelectorAll('li.comment')];
     ui.addComments([{ el: els[0]!, author: 'a', label: { label: 'support', confidence: 0.9, cues: [] } }]);
     vi.advanceTimersByTime(200);
-    expect(host()).not.toBeNull();
+    expect(host()?.getAttribute('data-lens-state')).toBe('labelling');
+    expect(document.querySelectorAll('comment-lens-tag').length).toBe(0);
+    ui.setSummary(summary, true);
     expect(document.querySelectorAll('comment-lens-tag').length).toBe(1);
+  });
+
+  test('a comment collapsed on arrival ends the hold: its stub is the way back', () => {
+    const { ui, document } = start(200);
+    ui.applySettings({ ...defaultSettings(), loadMode: 'collapse-stance', collapseStance: 'oppose' });
+    const els = [...document.querySelectorAll('li.comment')];
+    const label = (l: 'support' | 'oppose') => ({ label: l, confidence: 0.9, cues: [] });
+    ui.addComments([{ el: els[0]!, author: 'a', label: label('support') }]);
+    expect(document.querySelectorAll('comment-lens-tag').length).toBe(0);
+    ui.addComments([{ el: els[1]!, author: 'b', label: label('oppose') }]);
+    expect(els[1]!.getAttribute('data-lens-collapsed')).toBe('true');
+    expect(document.querySelectorAll('comment-lens-tag').length).toBe(2);
   });
 
   test('stopped before the delay: the page is as it was, and the timer does not bring the panel back', () => {
