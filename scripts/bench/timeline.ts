@@ -23,6 +23,8 @@ try {
     await page.tracing.start({ categories: TRACE_CATEGORIES });
     await page.evaluate(`location.href = ${JSON.stringify(server.origin + path)}`);
     await page.waitForFunction('window.__bench && window.__bench.paintedAt !== null', { timeout: 60_000, polling: 100 });
+    // on the page's clock: painted after our detected mark, placed in the trace at detected + that
+    const paintedAfter = (await page.evaluate(`window.__bench.paintedAt - performance.getEntriesByName('comment-lens:detected')[0].startTime`)) as number;
     const raw = await page.tracing.stop();
     const all = (JSON.parse(Buffer.from(raw!).toString('utf8')) as { traceEvents: Ev[] }).traceEvents;
     const parse = all.find((e) => e.name === 'ParseHTML' && JSON.stringify(e.args ?? {}).includes(path))!;
@@ -55,6 +57,8 @@ try {
         lines.push([t.ts, `${ms(t.ts)}                                              bg ${t.name} ${(t.dur! / 1000).toFixed(1)} ms`]);
       }
     }
+    const detectedTs = marks.find((m) => m.name === 'comment-lens:detected')?.ts;
+    if (detectedTs !== undefined) lines.push([detectedTs + paintedAfter * 1000, `${ms(detectedTs + paintedAfter * 1000)}  mark painted (the bench's end point: rAF + a task after ready)`]);
     lines.sort((a, b) => a[0] - b[0]);
     console.log(`--- run ${r + 1}: ${n} comments (t0 = ${dcl ? dcl.name : 'ParseHTML'})`);
     for (const [, l] of lines) console.log(l);
