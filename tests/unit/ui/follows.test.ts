@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
-import { follows } from '../../../src/ui/lazy-tags';
+import { follows } from '../../../src/ui/doc-order';
 
 /** A random tree: shape[i] is the index of node i's parent among the nodes before it. */
 function build(shape: number[]): Element[] {
