@@ -42,3 +42,23 @@ export async function runSliced(from: number, to: number, work: (i: number) => v
   }
   return !opts.signal.aborted;
 }
+
+/**
+ * Runs `steps` in order in slices of about `budgetMs`, like runSliced; a step that returns false
+ * has more to do and is called again (in the same slice while time is left).
+ */
+export async function runSteps(steps: ReadonlyArray<() => boolean | void>, opts: SliceOptions): Promise<boolean> {
+  const budget = opts.budgetMs ?? 8;
+  const now = opts.now ?? (() => performance.now());
+  const yieldNow = opts.yieldNow ?? yieldToBrowser;
+  let i = 0;
+  while (i < steps.length) {
+    if (opts.signal.aborted) return false;
+    const end = now() + budget;
+    do if (steps[i]!() !== false) i++;
+    while (i < steps.length && now() < end);
+    opts.onSlice?.(i);
+    if (i < steps.length) await yieldNow();
+  }
+  return !opts.signal.aborted;
+}

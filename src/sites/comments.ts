@@ -143,10 +143,11 @@ export interface CommentPlan {
   /** the comment items in document order; read(i) reads items[i] */
   items: Element[];
   /**
-   * Optional warm-ups, one query over the page each (the strip list, each field selector's
-   * matches): read() does them on first need anyway; a caller slicing the work runs them first.
+   * Optional warm-ups over the page (the strip list, each field selector's matches), a part per
+   * call (false: call again): read() does them on first need anyway; a caller slicing the work
+   * runs them first.
    */
-  prepare: readonly (() => void)[];
+  prepare: readonly (() => boolean | void)[];
   /**
    * Item i's comment, or null when it shows nothing (counted in `skipped`). Call in order 0, 1, 2…:
    * a parent is always an earlier item, so each read builds on the ones before it. A kept comment
@@ -267,8 +268,17 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
     return c;
   };
   const first = candidates[0];
-  const warm = (list: string[]) => (): void => {
-    for (const sel of list) if (!first || ix.owned(first, sel).length > 0) return;
+  // The selectors of a field in order, up to the first that finds something in the first item (the
+  // one reads will use): each index built a part per call; false while there is more to do.
+  const warm = (list: string[]) => {
+    let k = 0;
+    return (): boolean => {
+      for (; k < list.length && first; k++) {
+        if (!ix.warm(list[k]!)) return false;
+        if (ix.owned(first, list[k]!).length > 0) return true;
+      }
+      return true;
+    };
   };
   const lists = readLists(adapter, f, g, { text: textSels, author: authorSels, time: timePicks });
   return {

@@ -22,9 +22,17 @@ export function ownHosts(roots: readonly ParentNode[]): Element[] {
   return roots.flatMap((r) => queryAll(r, `#${OWN_HOST_ID}`)).filter((e) => e.id === OWN_HOST_ID);
 }
 
+interface Building {
+  matches: Element[];
+  next: number;
+  map: Map<Element, Element[]>;
+}
+
 export class ItemIndex {
   private readonly owners = new Map<Element, Element | null>();
   private readonly bySelector = new Map<string, Map<Element, Element[]>>();
+  /** selectors whose index warm() has begun but not finished */
+  private readonly building = new Map<string, Building>();
   /** false once the item selector fails in closest() (a DOM without it): the memoised walk then */
   private native: boolean;
 
@@ -77,19 +85,41 @@ export class ItemIndex {
     if (selector === '') return [item];
     let map = this.bySelector.get(selector);
     if (!map) {
-      map = new Map();
-      for (const root of this.roots) {
-        for (const e of queryAll(root, selector)) {
-          const key = this.items.has(e) ? e : this.ownerOf(e);
-          if (!key) continue;
-          const list = map.get(key);
-          if (list) list.push(e);
-          else map.set(key, [e]);
-        }
-      }
-      this.bySelector.set(selector, map);
+      // Not warmed (or only in part): the rest of the index now.
+      while (!this.warm(selector, Infinity));
+      map = this.bySelector.get(selector)!;
     }
     return map.get(item) ?? [];
+  }
+
+  /**
+   * Builds `selector`'s index a part at a time, for a caller that spreads it over tasks: the query
+   * is one call, then matches go to their items until `budgetMs` is spent (at 50,000 comments the
+   * whole index in one go took 100-400 ms). True once the index is complete.
+   */
+  warm(selector: string, budgetMs = 6, now: () => number = () => performance.now()): boolean {
+    if (selector === '' || this.bySelector.has(selector)) return true;
+    let b = this.building.get(selector);
+    if (!b) {
+      b = { matches: this.roots.flatMap((root) => queryAll(root, selector)), next: 0, map: new Map() };
+      this.building.set(selector, b);
+      if (budgetMs !== Infinity) return false;
+    }
+    const end = now() + budgetMs;
+    while (b.next < b.matches.length) {
+      const e = b.matches[b.next++]!;
+      const key = this.items.has(e) ? e : this.ownerOf(e);
+      if (key) {
+        const list = b.map.get(key);
+        if (list) list.push(e);
+        else b.map.set(key, [e]);
+      }
+      // the clock every 256 matches: reading it costs more than a match
+      if ((b.next & 255) === 0 && b.next < b.matches.length && now() >= end) return false;
+    }
+    this.building.delete(selector);
+    this.bySelector.set(selector, b.map);
+    return true;
   }
 }
 

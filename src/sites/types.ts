@@ -109,8 +109,11 @@ export interface Extraction {
  */
 export interface ExtractionPlan<T> {
   items: Element[];
-  /** warm-ups a slicing caller runs first, one task-sized query each; read() does them lazily otherwise */
-  prepare: readonly (() => void)[];
+  /**
+   * warm-ups a slicing caller runs first (runSteps), each a task-sized part of a page-wide query:
+   * a step that returns false has more to do and is called again. read() does them lazily otherwise.
+   */
+  prepare: readonly (() => boolean | void)[];
   read(i: number): RawComment | null;
   /** the comment section as far as the items tell (before finish), for observing early */
   section: Element | null;

