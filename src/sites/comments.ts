@@ -4,7 +4,7 @@
 import type { RawComment } from '../parser/types';
 import type { AttrPick, FieldSpecs, PlaceholderSpec, SiteAdapter } from './types';
 import { blockText, isOwn, lineText, matches, query, queryAll } from './dom';
-import { ItemIndex, insideAny, ownHosts, queryEach } from './item-index';
+import { ItemIndex, ownHosts, queryEach } from './item-index';
 
 /** Where to look: `scope` (or the document) plus the open shadow roots the adapter names in it. */
 export function searchRoots(doc: Document, adapter: SiteAdapter, scope?: Element): ParentNode[] {
@@ -104,18 +104,35 @@ function placeholderOf(item: Element, specs: readonly PlaceholderSpec[], ix: Ite
 
 function collectItems(roots: ParentNode[], adapter: SiteAdapter, selector: string | undefined): Element[] {
   if (!selector) return [];
+  // our panel, pingbacks, the reply form: the items in those few subtrees, found from there
+  const outside = itemsWithin([...queryEach(roots, adapter.exclude ?? []), ...ownHosts(roots)], selector);
+  // One root (the usual case): one query, no duplicates to drop.
+  if (roots.length === 1) {
+    const all = queryAll(roots[0]!, selector);
+    return outside.size ? all.filter((el) => !outside.has(el)) : all;
+  }
   const seen = new Set<Element>();
   const out: Element[] = [];
-  const excluded = queryEach(roots, adapter.exclude ?? []);
-  // nothing to be inside of (no exclusion matched, no panel of ours): no walk up from each item
-  const none = excluded.size === 0 && ownHosts(roots).length === 0;
-  const memo = new Map<Element, boolean>();
   for (const scope of roots) {
     for (const el of queryAll(scope, selector)) {
       if (seen.has(el)) continue;
       seen.add(el);
-      if (none || !insideAny(el, excluded, memo)) out.push(el); // our panel, pingbacks, the reply form
+      if (!outside.has(el)) out.push(el);
     }
+  }
+  return out;
+}
+
+/**
+ * The elements `marked` and what matches `selector` inside them (not across a shadow root: an
+ * item's walk up stops there too). A query in each marked subtree, not a walk up from each of
+ * 50,000 items (~60 ms in one task, most of it a memo map's upkeep).
+ */
+function itemsWithin(marked: readonly Element[], selector: string): Set<Element> {
+  const out = new Set<Element>();
+  for (const m of marked) {
+    out.add(m);
+    for (const e of queryAll(m, selector)) out.add(e);
   }
   return out;
 }

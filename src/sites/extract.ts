@@ -29,14 +29,18 @@ export function parseCount(s: string | undefined): number | undefined {
   return m ? Number(m[0]) : undefined;
 }
 
-/** The comments, and their section too when comments are most of its text (not a whole column). */
-function articleExclusions(container: Element | null, elements: Element[], comments: RawComment[]): Element[] {
+/**
+ * The comments, and their section too when comments are most of its text (not a whole column).
+ * `rawChars`: the section's text length as it is (a warm-up step may have measured it).
+ */
+function articleExclusions(container: Element | null, elements: Element[], comments: RawComment[], rawChars: () => number): Element[] {
   if (!container) return elements;
   const commentChars = comments.reduce((n, c) => n + c.text.length, 0);
-  const raw = container.textContent ?? '';
+  const bound = 3 * commentChars + 2000;
+  const raw = rawChars();
   // collapsing spaces only shortens: within the bound as it is, no need to build the collapsed copy
-  const sectionChars = raw.length <= 3 * commentChars + 2000 ? raw.length : raw.replace(/\s+/g, ' ').length;
-  return sectionChars <= 3 * commentChars + 2000 ? [container, ...elements] : elements;
+  const sectionChars = raw <= bound ? raw : (container.textContent ?? '').replace(/\s+/g, ' ').length;
+  return sectionChars <= bound ? [container, ...elements] : elements;
 }
 
 /** The page's extraction in stages: items found now, read one by one, the rest (article, count) at the end. */
@@ -50,6 +54,9 @@ export function planWith(doc: Document, adapter: SiteAdapter, url?: string, fall
   const widgetStep = (): void => {
     widgetFound ??= section !== null || firstIn(roots, [...(adapter.container ?? []), ...(adapter.widget ?? [])]) !== null;
   };
+  // The section's text, measured apart: at 50,000 comments it is megabytes, ~30 ms to build.
+  let sectionChars: number | undefined;
+  const sectionStep = (): number => (sectionChars ??= section ? (section.textContent ?? '').length : 0);
   const statedStep = (): void => {
     if (statedDone) return; // found or not, once: `??=` on "none" ran the page-wide query again in finish
     statedDone = true;
@@ -61,7 +68,7 @@ export function planWith(doc: Document, adapter: SiteAdapter, url?: string, fall
     const widget = widgetFound;
     const page: Extraction['page'] = {
       platform: adapter.id,
-      article: extractArticle(doc, articleExclusions(section, elements, comments)),
+      article: extractArticle(doc, articleExclusions(section, elements, comments, sectionStep)),
       comments,
     };
     if (url) page.url = url;
@@ -72,7 +79,7 @@ export function planWith(doc: Document, adapter: SiteAdapter, url?: string, fall
     const container = section ?? (elements.length === 0 ? firstIn(roots, adapter.widget ?? []) : null);
     return { page, elements, container, skipped: plan.skipped };
   };
-  return { items: plan.items, prepare: [widgetStep, statedStep, ...plan.prepare], read: plan.read, section, finish };
+  return { items: plan.items, prepare: [widgetStep, statedStep, () => void sectionStep(), ...plan.prepare], read: plan.read, section, finish };
 }
 
 /** Runs a plan in one go: every item, then the rest. */

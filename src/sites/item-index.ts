@@ -16,7 +16,7 @@ export function queryEach(roots: readonly ParentNode[], list: readonly string[])
   return out;
 }
 
-/** Our own panel hosts in `roots`: what insideAny tests by id, found up front. */
+/** Our own panel hosts in `roots` (by their exact id), whose items are never the page's. */
 export function ownHosts(roots: readonly ParentNode[]): Element[] {
   // '#id' ignores case in a quirks-mode page: keep the exact id only
   return roots.flatMap((r) => queryAll(r, `#${OWN_HOST_ID}`)).filter((e) => e.id === OWN_HOST_ID);
@@ -121,27 +121,4 @@ export class ItemIndex {
     this.bySelector.set(selector, b.map);
     return true;
   }
-}
-
-/**
- * Whether `el` is inside (or is) an element of `marked` or our own panel host: one memoised walk
- * up, so testing every item of a long list costs O(page), not O(items × depth × selectors).
- */
-export function insideAny(el: Element, marked: Set<Element>, memo: Map<Element, boolean>): boolean {
-  const path: Element[] = [];
-  let hit = false;
-  for (let p: Element | null = el; p; p = p.parentElement) {
-    const known = memo.get(p);
-    if (known !== undefined) {
-      hit = known;
-      break;
-    }
-    path.push(p);
-    if (marked.has(p) || p.id === OWN_HOST_ID) {
-      hit = true;
-      break;
-    }
-  }
-  for (const p of path) memo.set(p, hit);
-  return hit;
 }

@@ -1,6 +1,6 @@
 // buildThread: adapter output to Thread — normalised text, ids, markup parents, inferred replies.
 import { describe, expect, test } from 'vitest';
-import { buildThread } from '../../../src/parser/thread';
+import { buildThread, planThread } from '../../../src/parser/thread';
 import type { RawComment, RawPage } from '../../../src/parser/types';
 
 const page = (comments: RawComment[], extra: Partial<RawPage> = {}): RawPage => ({
@@ -111,5 +111,26 @@ describe('buildThread', () => {
     const copy = structuredClone(raw);
     buildThread(raw);
     expect(raw).toEqual(copy);
+  });
+});
+
+describe('planThread (buildThread in stages)', () => {
+  const raw: RawPage = {
+    platform: 't',
+    article: { paragraphs: ['A story.'] },
+    comments: [{ id: 'a', author: ' ann ', text: 'Hello  there' }, { id: 'b', text: 'Agreed.', parentId: 'a' }, { text: 'Later.' }],
+  };
+
+  test('comment by comment, then finish: buildThread\'s thread', () => {
+    const plan = planThread(raw);
+    raw.comments.forEach((_c, i) => plan.comment(i));
+    expect(JSON.stringify(plan.finish())).toBe(JSON.stringify(buildThread(raw)));
+  });
+
+  test('out of order, or finished early: an error, not a wrong thread', () => {
+    const plan = planThread(raw);
+    expect(() => plan.comment(1)).toThrow(/out of order/);
+    plan.comment(0);
+    expect(() => plan.finish()).toThrow(/before every comment/);
   });
 });
