@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { StanceLabel, Thread } from '../../../src/parser/types';
-import { stanceShares, summarize, topAuthors, UNSURE_BELOW } from '../../../src/summary/summarize';
+import { planSummary, stanceShares, summarize, topAuthors, UNSURE_BELOW } from '../../../src/summary/summarize';
 
 const label = (l: StanceLabel['label'], confidence = 0.9): StanceLabel => ({ label: l, confidence, cues: [] });
 
@@ -71,5 +71,26 @@ describe('summarize', () => {
     const shares = stanceShares(summarize(t, [label('support'), label('support'), label('oppose')]));
     expect(shares.support + shares.oppose + shares.neutral + shares.question).toBeCloseTo(1);
     expect(stanceShares(summarize(thread([]), []))).toEqual({ support: 0, oppose: 0, neutral: 0, question: 0 });
+  });
+});
+
+describe('planSummary (summarize in stages)', () => {
+  test('comment by comment, then finish: summarize\'s summary; out of order or early, an error', () => {
+    const thread: Thread = {
+      article: { paragraphs: [] },
+      comments: [{ id: 'a', author: 'ann', text: 'x' }, { id: 'b', author: 'bo', text: 'y', parentId: 'a' }, { id: 'c', author: 'ann', text: 'z' }],
+    };
+    const labels: StanceLabel[] = [
+      { label: 'support', confidence: 0.9, cues: [] },
+      { label: 'oppose', confidence: 0.3, cues: [] },
+      { label: 'support', confidence: 0.8, cues: [] },
+    ];
+    const plan = planSummary(thread, labels);
+    expect(() => plan.add(1)).toThrow(/out of order/);
+    plan.add(0);
+    expect(() => plan.finish()).toThrow(/before every comment/);
+    plan.add(1);
+    plan.add(2);
+    expect(JSON.stringify(plan.finish())).toBe(JSON.stringify(summarize(thread, labels)));
   });
 });
