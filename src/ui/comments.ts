@@ -1,8 +1,10 @@
 // The page side of the UI: marks each comment element with our data-lens-* attributes, attaches
 // its tag, hides and shows it. Nothing of the page is removed or rewritten; destroy() undoes all.
 import type { Stance, StanceLabel } from '../parser/types';
-import { adopt, makeSheet, type StyleRoot } from './sheets';
-import { PAGE_CSS, TAG_CSS } from './styles';
+import { makeSheet } from './sheets';
+import { TAG_CSS } from './styles';
+import { inlineHide, PageRules } from './page-rules';
+import { ReplyPaths } from './reply-paths';
 import { LazyTagger } from './lazy-tags';
 import { claimComment, createTag, type Placement, type Tag } from './tag';
 
@@ -33,21 +35,15 @@ interface Entry extends CommentItem {
 export class CommentLayer {
   private entries: Entry[] = [];
   private byEl = new Map<Element, Entry>();
-  private undo: Array<() => void> = [];
-  private roots = new Set<StyleRoot>();
-  private pageSheet: CSSStyleSheet | null;
+  private page: PageRules;
   private tagSheet: CSSStyleSheet | null;
-  /** PAGE_CSS is in pageSheet (see the constructor) */
-  private rulesOn = false;
-  /** true when the page refused our stylesheet: hide with an inline style instead */
-  private inlineFallback = false;
   private badges: boolean;
   private theme: 'light' | 'dark';
   private current = -1;
   private lazy: LazyTagger<Entry> | null = null;
   /** children of a comment that hold its nested replies: kept visible when it collapses */
-  private kept = new Set<Element>();
-  /** parent node of the last comment added: its root is in `roots` already */
+  private replies = new ReplyPaths();
+  /** parent node of the last comment added: its root is covered by the page rules already */
   private lastParent: Node | null = null;
   /** while held (see hold()): the comments whose tags would be built at once, waiting for release() */
   private held: Entry[] | null = null;
@@ -56,10 +52,7 @@ export class CommentLayer {
     private doc: Document,
     private opts: { theme: 'light' | 'dark'; showBadges: boolean; onToggle: (i: number) => void },
   ) {
-    // Adopted empty, filled on the first collapse or focus: while no rule names our data-lens-*
-    // attributes, marking 10,000 comments invalidates no style (with the rules in, each mark
-    // restyled the comment's whole subtree: ~50 ms frames while labelling, measured in Chromium).
-    this.pageSheet = makeSheet('', doc);
+    this.page = new PageRules(doc);
     this.tagSheet = makeSheet(TAG_CSS, doc);
     this.badges = opts.showBadges;
     this.theme = opts.theme;
@@ -80,15 +73,6 @@ export class CommentLayer {
   item(i: number): Readonly<CommentItem> & { collapsed: boolean } {
     const e = this.entries[i]!;
     return { el: e.el, author: e.author, label: e.label, collapsed: e.collapsed };
-  }
-
-  private addRoot(el: Element): void {
-    const root = el.getRootNode() as StyleRoot;
-    if (this.roots.has(root)) return;
-    this.roots.add(root);
-    const off = adopt(root, this.pageSheet, PAGE_CSS);
-    if (off) this.undo.push(off);
-    else if (root.nodeType === 9) this.inlineFallback = true;
   }
 
   private ensureTag(e: Entry): Tag {
@@ -140,19 +124,19 @@ export class CommentLayer {
       // Siblings share a root: getRootNode() only when the parent changes.
       const parent = item.el.parentNode;
       if (parent === null || parent !== this.lastParent) {
-        this.addRoot(item.el);
+        this.page.cover(item.el);
         this.lastParent = parent;
       }
       // A page that clones a tagged comment to make a new one copies our tag (without its
       // shadow root): such copies go in the same walk over the children that places the tag.
-      const placement: Placement = claimComment(item.el, this.inlineFallback);
+      const placement: Placement = claimComment(item.el, this.page.inlineFallback);
       const e: Entry = { ...item, tag: null, placement, collapsed: false };
       item.el.setAttribute('data-lens-stance', item.label.label);
       item.el.setAttribute('data-lens-collapsed', 'false');
       item.el.setAttribute('data-lens-place', placement);
       this.entries.push(e);
       this.byEl.set(item.el, e);
-      this.keepReplyPath(item.el);
+      this.replies.mark(item.el, (up) => this.byEl.get(up));
       added.push(e);
     }
     this.lastParent = null; // the page may move nodes between calls
@@ -166,26 +150,6 @@ export class CommentLayer {
     if (later.length) this.lazy?.add(later);
   }
 
-  /**
-   * A reply nested inside its parent's element (WordPress li.comment > ul.children > li.comment)
-   * must not disappear with the parent: the parent's child that holds it is marked data-lens-keep,
-   * which the collapse rule spares. Parents come first in document order, so they are known here.
-   */
-  private keepReplyPath(el: Element): void {
-    let child: Element = el;
-    for (let up = el.parentElement; up; child = up, up = up.parentElement) {
-      const parent = this.byEl.get(up);
-      if (!parent) continue;
-      // `child` is the parent's direct child on the way to the reply (or the reply itself, which
-      // then carries its own collapse state). A parent hidden whole ('before') hides its replies.
-      if (parent.placement === 'inside') {
-        child.setAttribute('data-lens-keep', '');
-        this.kept.add(child);
-      }
-      return;
-    }
-  }
-
   isCollapsed(i: number): boolean {
     return this.entries[i]?.collapsed ?? false;
   }
@@ -194,30 +158,13 @@ export class CommentLayer {
     const e = this.entries[i];
     if (!e || e.collapsed === collapsed) return;
     e.collapsed = collapsed;
-    if (collapsed) this.rules();
-    if (collapsed) this.release();
+    if (collapsed) {
+      this.page.enable();
+      this.release();
+    }
     e.el.setAttribute('data-lens-collapsed', String(collapsed));
     e.tag?.setCollapsed(collapsed);
-    if (this.inlineFallback) this.inlineHide(e, collapsed);
-  }
-
-  /** The page rules, from the first time they can match (a collapsed or current comment) on. */
-  private rules(): void {
-    if (this.rulesOn || !this.pageSheet) return;
-    this.rulesOn = true;
-    this.pageSheet.replaceSync(PAGE_CSS);
-  }
-
-  private inlineHide(e: Entry, hide: boolean): void {
-    const h = e.el as HTMLElement;
-    if (hide) {
-      e.savedStyle = h.getAttribute('style');
-      h.style.setProperty('display', 'none', 'important');
-    } else {
-      if (e.savedStyle == null) h.removeAttribute('style');
-      else h.setAttribute('style', e.savedStyle);
-      delete e.savedStyle;
-    }
+    if (this.page.inlineFallback) inlineHide(e, collapsed);
   }
 
   /** Collapses exactly the comments for which `pred` is true and expands the rest. */
@@ -246,7 +193,7 @@ export class CommentLayer {
     const e = this.entries[i];
     this.current = e ? i : -1;
     if (!e) return;
-    this.rules();
+    this.page.enable();
     e.el.setAttribute('data-lens-current', 'true');
     const tag = this.ensureTag(e);
     // The tag stays visible in both states, so it is the scroll and focus target.
@@ -268,18 +215,14 @@ export class CommentLayer {
     this.entries = this.entries.filter((e) => {
       if (e.el.isConnected) return true;
       this.byEl.delete(e.el);
-      if (e.collapsed && this.inlineFallback) this.inlineHide(e, false);
+      if (e.collapsed && this.page.inlineFallback) inlineHide(e, false);
       e.tag?.outer.remove();
       for (const a of LENS_ATTRS) e.el.removeAttribute(a);
       return false;
     });
     this.lazy?.prune((e) => !e.el.isConnected);
     if (this.held) this.held = this.held.filter((e) => this.byEl.get(e.el) === e);
-    for (const k of this.kept) {
-      if (k.isConnected) continue;
-      k.removeAttribute('data-lens-keep');
-      this.kept.delete(k);
-    }
+    this.replies.prune();
     this.current = cur ? this.entries.indexOf(cur) : -1;
   }
 
@@ -288,21 +231,19 @@ export class CommentLayer {
     this.lazy = null;
     this.held = null;
     for (const e of this.entries) {
-      if (e.collapsed && this.inlineFallback) this.inlineHide(e, false);
+      if (e.collapsed && this.page.inlineFallback) inlineHide(e, false);
       e.tag?.outer.remove();
       for (const a of LENS_ATTRS) e.el.removeAttribute(a);
     }
-    for (const k of this.kept) k.removeAttribute('data-lens-keep');
-    this.kept.clear();
+    this.replies.clear();
     this.entries = [];
     this.byEl.clear();
     // Copies the page made of our nodes or attributes (cloned comments) go too.
-    for (const root of this.roots) {
+    for (const root of this.page.covered) {
       for (const own of root.querySelectorAll('comment-lens-tag, [data-lens-own]:not(#comment-lens)')) own.remove();
       for (const el of root.querySelectorAll('[data-lens-stance], [data-lens-collapsed], [data-lens-keep]')) for (const a of LENS_ATTRS) el.removeAttribute(a);
     }
-    for (const off of this.undo.splice(0)) off();
-    this.roots.clear();
+    this.page.remove();
     this.current = -1;
   }
 }
