@@ -6,16 +6,16 @@ import { buildThread, planThread } from '../parser/thread';
 import type { RawPage, StanceLabel, Summary } from '../parser/types';
 import type { FrameCommand, FrameReport, FrameState } from '../background/messages';
 import type { Settings } from '../options/schema';
-import { planComments, planPage, type CommentsExtraction, type Extraction, type ExtractionPlan, type SiteAdapter } from '../sites/registry';
+import type { Extraction, SiteAdapter } from '../sites/registry';
 import { planSummary, summarize } from '../summary/summarize';
 import type { CommentItem } from '../ui/comments';
 import { emptySummary, reportOf, withReport } from '../ui/frames';
-import { readingText } from '../ui/format';
 import { LensUI } from '../ui/lens-ui';
 import { labelPass } from './label-pass';
 import { observePage } from './live';
+import { readPage } from './page-read';
 import type { RemoteLabeller } from './remote-labeller';
-import { runSliced, runSteps, yieldToBrowser } from './slices';
+import { runSliced, yieldToBrowser } from './slices';
 
 /** Timeline marks ("comment-lens:ready"…) for benchmarks and the browser's performance panel. */
 export function mark(name: string): void {
@@ -230,39 +230,19 @@ export class Session {
   /** the first full read: its article is kept, live updates re-read only the comments */
   private base: RawPage | null = null;
 
-  /**
-   * The whole page once (article by Readability: costly), then the comment section alone. The
-   * items are read in ~8 ms slices (one task for all of them took ~300 ms at 10,000 comments);
-   * null when stopped meanwhile.
-   */
+  /** The page read once more (page-read.ts); null when stopped meanwhile. */
   private async read(signal: AbortSignal, first: boolean): Promise<Extraction | null> {
     const ui = this.ui!;
-    const section = this.watching?.nodeType === 1 ? (this.watching as Element) : null;
-    const plan: ExtractionPlan<Extraction> = this.base
-      ? livePlan(planComments(this.doc, this.adapter, section), this.base)
-      : planPage(this.doc, this.doc.location?.href, this.adapter);
-    const n = plan.items.length;
-    if (n > 0) {
-      // The page may change between slices: observed from now on, such a change reruns the read.
-      this.watch(plan.section ?? this.doc.body, signal);
-      // Finding the items is a task of its own, apart from the first slice of reading.
-      await yieldToBrowser();
-      if (signal.aborted) return null;
-    }
-    // the warm-ups (page-wide queries, in parts) first, then the items, all in budgeted slices
-    if (n > 0 && !(await runSteps(plan.prepare, { signal }))) return null;
-    const done = await runSliced(0, n, (i) => void plan.read(i), {
+    const ex = await readPage({
+      doc: this.doc,
+      adapter: this.adapter,
+      base: this.base,
+      section: this.watching?.nodeType === 1 ? (this.watching as Element) : null,
       signal,
-      ...(first ? { onSlice: (k: number) => ui.setStatus(readingText(k, n)) } : {}),
+      watch: (target) => this.watch(target, signal),
+      ...(first ? { status: (text: string) => ui.setStatus(text) } : {}),
     });
-    if (!done) return null;
-    if (n > 0) {
-      // the article (finish: Readability-style scoring of the page) makes a task of its own too
-      await yieldToBrowser();
-      if (signal.aborted) return null;
-    }
-    const ex = plan.finish();
-    this.base ??= ex.page;
+    if (ex) this.base ??= ex.page;
     return ex;
   }
 
@@ -282,16 +262,4 @@ export class Session {
     });
     observePage(target, ac.signal, () => void this.update(signal));
   }
-}
-
-/** A re-read of the comments alone, given the first read's page (its article, url, stated count). */
-function livePlan(plan: ExtractionPlan<CommentsExtraction>, base: RawPage): ExtractionPlan<Extraction> {
-  return {
-    ...plan,
-    finish: () => {
-      const live = plan.finish();
-      const page: RawPage = { ...base, comments: live.comments, widgetOnly: live.comments.length === 0 };
-      return { page, elements: live.elements, container: live.container };
-    },
-  };
 }
