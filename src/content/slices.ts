@@ -26,7 +26,20 @@ export function yieldToBrowser(): Promise<void> {
 }
 
 /** Resolves true when all items ran, false when aborted first. */
-export async function runSliced(from: number, to: number, work: (i: number) => void, opts: SliceOptions): Promise<boolean> {
+export function runSliced(from: number, to: number, work: (i: number) => void, opts: SliceOptions): Promise<boolean> {
+  return sliced(from, to, (i) => (work(i), true), opts);
+}
+
+/**
+ * Runs `steps` in order in slices of about `budgetMs`, like runSliced; a step that returns false
+ * has more to do and is called again (in the same slice while time is left).
+ */
+export function runSteps(steps: ReadonlyArray<() => boolean | void>, opts: SliceOptions): Promise<boolean> {
+  return sliced(0, steps.length, (i) => steps[i]!() !== false, opts);
+}
+
+/** The slicing loop: `step(i)` says whether item i is done (else it is called again). */
+async function sliced(from: number, to: number, step: (i: number) => boolean, opts: SliceOptions): Promise<boolean> {
   const budget = opts.budgetMs ?? 8;
   const now = opts.now ?? (() => performance.now());
   const yieldNow = opts.yieldNow ?? yieldToBrowser;
@@ -34,31 +47,11 @@ export async function runSliced(from: number, to: number, work: (i: number) => v
   while (i < to) {
     if (opts.signal.aborted) return false;
     const end = now() + budget;
-    // At least one item per slice, so a slow item cannot stall the loop.
-    do work(i++);
+    // At least one call per slice, so a slow item cannot stall the loop.
+    do if (step(i)) i++;
     while (i < to && now() < end);
     opts.onSlice?.(i);
     if (i < to) await yieldNow();
-  }
-  return !opts.signal.aborted;
-}
-
-/**
- * Runs `steps` in order in slices of about `budgetMs`, like runSliced; a step that returns false
- * has more to do and is called again (in the same slice while time is left).
- */
-export async function runSteps(steps: ReadonlyArray<() => boolean | void>, opts: SliceOptions): Promise<boolean> {
-  const budget = opts.budgetMs ?? 8;
-  const now = opts.now ?? (() => performance.now());
-  const yieldNow = opts.yieldNow ?? yieldToBrowser;
-  let i = 0;
-  while (i < steps.length) {
-    if (opts.signal.aborted) return false;
-    const end = now() + budget;
-    do if (steps[i]!() !== false) i++;
-    while (i < steps.length && now() < end);
-    opts.onSlice?.(i);
-    if (i < steps.length) await yieldNow();
   }
   return !opts.signal.aborted;
 }
