@@ -19,7 +19,7 @@ function words(f: Features, from: number, to: number): string {
 }
 
 /** The words behind a dense feature, where there are any. */
-function evidence(f: Features, j: number): string | undefined {
+export function evidence(f: Features, j: number): string | undefined {
   const id = DENSE[j]!.id;
   if (j >= RULE_OFFSET) {
     const hit = f.hits.find((h) => h.rule === j - RULE_OFFSET);

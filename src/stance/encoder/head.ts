@@ -1,0 +1,134 @@
+// The refined pass's head: one linear layer over the sentence encoder's pair features of the
+// comment (u) against the article or topic (a) — [u, a, u·a, |u−a|] — and the fast engine's
+// named features (its cues, VADER, question and reply rules, the news opinion layer's shifts).
+// Trained by scripts/train-refine.ts; the weights ship as int16 (no corpus text). Because the
+// named features sit in the same layer, every refined label still names the cues that pushed it.
+import type { Cue, Stance } from '../../parser/types';
+import { evidence } from '../cues';
+import { DENSE } from '../dense';
+import type { Features } from '../features';
+import { decodeInt16, encodeInt16, softmax } from '../model';
+import type { Opinion } from '../opinion';
+import { DIM } from './embed';
+
+export const HEAD_CLASSES: readonly Stance[] = ['support', 'oppose', 'neutral', 'question'];
+const OPINION_IDS = ['opinion-support', 'opinion-oppose', 'opinion-neutral', 'opinion-question'];
+export const EMB = 4 * DIM;
+export const NAMED: readonly string[] = [...DENSE.map((f) => f.id), ...OPINION_IDS];
+export const HEAD_DIM = EMB + NAMED.length;
+
+export interface HeadData {
+  version: 1;
+  classes: string[];
+  named: string[]; // the named features' ids, checked against the code's at load
+  scale: number; // weight = int16 * scale
+  weights: string; // base64 little-endian int16, class-major: classes x HEAD_DIM
+  bias: number[];
+  temperature: number;
+  meta: Record<string, string | number>;
+}
+
+export interface Head {
+  w: Float32Array;
+  /** w minus the mean over classes: a feature's pull toward one class over the others (for cues) */
+  rel: Float32Array;
+  bias: Float64Array;
+  temperature: number;
+}
+
+export function loadHead(data: HeadData): Head {
+  if (data.named.join() !== NAMED.join()) throw new Error('refined head: named features do not match the code; run npm run train');
+  if (data.classes.join() !== HEAD_CLASSES.join()) throw new Error('refined head: unexpected classes');
+  const q = decodeInt16(data.weights);
+  if (q.length !== HEAD_CLASSES.length * HEAD_DIM) throw new Error(`refined head: expected ${HEAD_CLASSES.length * HEAD_DIM} weights, got ${q.length}`);
+  const w = Float32Array.from(q, (v) => v * data.scale);
+  return fromWeights(w, Float64Array.from(data.bias), data.temperature);
+}
+
+export function fromWeights(w: Float32Array, bias: Float64Array, temperature: number): Head {
+  const k = HEAD_CLASSES.length;
+  const rel = new Float32Array(w.length);
+  for (let j = 0; j < HEAD_DIM; j++) {
+    let m = 0;
+    for (let c = 0; c < k; c++) m += w[c * HEAD_DIM + j]!;
+    m /= k;
+    for (let c = 0; c < k; c++) rel[c * HEAD_DIM + j] = w[c * HEAD_DIM + j]! - m;
+  }
+  return { w, rel, bias, temperature };
+}
+
+export function serialiseHead(h: Head, meta: HeadData['meta']): HeadData {
+  let max = 1e-9;
+  for (const v of h.w) max = Math.max(max, Math.abs(v));
+  const scale = max / 32767;
+  const q = Int16Array.from(h.w, (v) => Math.round(v / scale));
+  return { version: 1, classes: [...HEAD_CLASSES], named: [...NAMED], scale, weights: encodeInt16(q), bias: [...h.bias].map((b) => Math.round(b * 1e5) / 1e5), temperature: h.temperature, meta };
+}
+
+/** The head's input: [u, a, u·a, |u−a|, named features]. */
+export function headInputs(u: Float32Array, a: Float32Array, f: Features, op: Opinion | null, out = new Float32Array(HEAD_DIM)): Float32Array {
+  for (let i = 0; i < DIM; i++) {
+    const x = u[i]!;
+    const y = a[i]!;
+    out[i] = x;
+    out[DIM + i] = y;
+    out[2 * DIM + i] = x * y;
+    out[3 * DIM + i] = Math.abs(x - y);
+  }
+  for (let j = 0; j < f.dense.length; j++) out[EMB + j] = f.dense[j]!;
+  for (let c = 0; c < 4; c++) out[EMB + DENSE.length + c] = op ? op.shift[c]! : 0;
+  return out;
+}
+
+export function headLogits(h: Head, x: Float32Array, out = new Float64Array(HEAD_CLASSES.length)): Float64Array {
+  for (let c = 0; c < HEAD_CLASSES.length; c++) {
+    let z = h.bias[c]!;
+    const o = c * HEAD_DIM;
+    for (let j = 0; j < HEAD_DIM; j++) z += h.w[o + j]! * x[j]!;
+    out[c] = z;
+  }
+  return out;
+}
+
+export function headProbs(h: Head, x: Float32Array): Float64Array {
+  return softmax(headLogits(h, x), h.temperature);
+}
+
+const MIN_WEIGHT = 0.05;
+const MAX_NAMED_CUES = 4;
+
+/**
+ * Why the head chose class c: the encoder's part (all embedding inputs together) and the named
+ * features that pulled toward c more than toward the other classes, with their words.
+ */
+export function headCues(h: Head, x: Float32Array, f: Features, op: Opinion | null, c: number): Cue[] {
+  const o = c * HEAD_DIM;
+  let enc = 0;
+  for (let j = 0; j < EMB; j++) enc += x[j]! * h.rel[o + j]!;
+  const out: Cue[] = [];
+  const ranked: { j: number; weight: number }[] = [];
+  for (let j = 0; j < NAMED.length; j++) {
+    const v = x[EMB + j]!;
+    if (v === 0) continue;
+    const weight = (v * h.rel[o + EMB + j]!) / h.temperature;
+    if (weight < MIN_WEIGHT || (j < DENSE.length && DENSE[j]!.hidden)) continue;
+    ranked.push({ j, weight });
+  }
+  ranked.sort((a, b) => b.weight - a.weight);
+  for (const { j, weight } of ranked.slice(0, MAX_NAMED_CUES)) {
+    if (j < DENSE.length) {
+      const text = evidence(f, j);
+      out.push({ rule: DENSE[j]!.id, ...(text === undefined ? {} : { text }), reason: DENSE[j]!.reason, weight });
+    } else if (op && (c === 0 || c === 1)) {
+      // The opinion layer's own cues for this side, the strongest carrying the feature's weight.
+      const oc = op.cues(c === 0 ? 0 : 1);
+      if (oc[0]) out.push({ ...oc[0], weight });
+    }
+  }
+  const encWeight = enc / h.temperature;
+  if (encWeight >= MIN_WEIGHT) {
+    out.push({ rule: 'sentence-encoder', reason: `the sentence encoder reads the comment's meaning against the article as ${HEAD_CLASSES[c]}`, weight: encWeight });
+  }
+  for (const cue of out) cue.weight = Math.round(cue.weight * 1000) / 1000;
+  return out.sort((a, b) => b.weight - a.weight);
+}

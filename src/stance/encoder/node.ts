@@ -1,0 +1,45 @@
+// The encoder in Node (CLI, eval, train, bench, tests): the files of models/use-lite read from
+// disk and TF.js's WebAssembly backend, its .wasm read from node_modules. Nothing is fetched.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { Encoder } from './embed';
+import type { EncoderFiles } from './load';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const MODEL_DIR = path.resolve(here, '../../../models/use-lite');
+
+export async function readEncoderFiles(dir = MODEL_DIR): Promise<EncoderFiles> {
+  const model = JSON.parse(await readFile(path.join(dir, 'model.json'), 'utf8')) as EncoderFiles['model'];
+  const paths = model.weightsManifest.flatMap((g) => g.paths);
+  const parts = await Promise.all(paths.map((p) => readFile(path.join(dir, p))));
+  const all = Buffer.concat(parts);
+  const vocab = JSON.parse(await readFile(path.join(dir, 'vocab.json'), 'utf8')) as EncoderFiles['vocab'];
+  return { model, weights: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength), vocab };
+}
+
+export function encoderAvailable(dir = MODEL_DIR): boolean {
+  return existsSync(path.join(dir, 'model.json')) && existsSync(path.join(dir, 'weights.bin'));
+}
+
+let backend: Promise<void> | undefined;
+/** The wasm backend (SIMD when the runtime has it), once per process; the cpu backend if wasm fails. */
+export function useBackend(name = process.env.COMMENT_LENS_TF_BACKEND ?? 'wasm'): Promise<void> {
+  return (backend ??= (async () => {
+    tf.env().set('IS_TEST', false);
+    const ok = await tf.setBackend(name);
+    if (!ok) throw new Error(`encoder: the TF.js ${name} backend did not start`);
+    await tf.ready();
+  })());
+}
+
+let shared: Promise<Encoder> | undefined;
+export function loadNodeEncoder(dir = MODEL_DIR): Promise<Encoder> {
+  return (shared ??= (async () => {
+    await useBackend();
+    return Encoder.fromFiles(await readEncoderFiles(dir));
+  })());
+}
