@@ -1,4 +1,4 @@
-// `npm run bench`: stance throughput, and dump parse time and peak memory at 1k / 10k / 100k comments.
+// `npm run bench`: stance throughput, the refined pass's encoder throughput in Node, and dump parse time and peak memory at 1k / 10k / 100k comments.
 // Each size is parsed in a fresh child process so its peak memory is its own. Then the browser
 // half (scripts/bench/browser.ts): the built extension in headless Chromium, against a floor and
 // Readability. Figures go to artifacts/bench.json too. BENCH_BROWSER_ONLY=1 skips the Node half.
@@ -24,11 +24,33 @@ function stanceThroughput(n: number): { perSecond: number; ms: number } {
   return { perSecond: Math.round((n / ms) * 1000), ms };
 }
 
-interface NodeBench { stancePerSecond: number; parse: Array<{ n: number; bytes: number; ms: number; maxRssMB: number; heapMB: number }> }
+/** The refined pass in Node: encoder load, then a 1,000-comment thread refined (embedding + head). */
+async function encoderBench(n = Number(process.env.BENCH_REFINE_N ?? 1000)): Promise<{ loadMs: number; perSecond: number; refineMs: number; n: number } | null> {
+  const { refinedAvailable, loadRefined } = await import('../src/stance/refined-node');
+  const { labelThread } = await import('../src/stance/index');
+  if (!refinedAvailable()) { console.log('encoder: models/use-lite absent, skipped\n'); return null; }
+  const engine = new StanceEngine();
+  const t0 = performance.now();
+  const pass = await loadRefined(engine);
+  const loadMs = performance.now() - t0;
+  await pass.embed(makeThread(40, 3).comments.map((c) => c.text)); // warm-up
+  const thread = makeThread(n, 11);
+  const fast = labelThread(thread, engine);
+  const t1 = performance.now();
+  await pass.refiner.refineThread(thread, fast, pass.embed);
+  const refineMs = performance.now() - t1;
+  const perSecond = (n / refineMs) * 1000;
+  const chars = thread.comments.reduce((s, c) => s + c.text.length, 0) / n;
+  console.log(`encoder (Node, TF.js wasm, uint8 USE-lite, batch 32): load ${loadMs.toFixed(0)} ms; refine ${n.toLocaleString('en')} comments (mean ${chars.toFixed(0)} characters) in ${(refineMs / 1000).toFixed(1)} s = ${perSecond.toFixed(1)} comments/s\n`);
+  return { loadMs, perSecond, refineMs, n };
+}
 
-function nodeBench(): NodeBench {
+interface NodeBench { stancePerSecond: number; encoder: Awaited<ReturnType<typeof encoderBench>>; parse: Array<{ n: number; bytes: number; ms: number; maxRssMB: number; heapMB: number }> }
+
+async function nodeBench(): Promise<NodeBench> {
   const st = stanceThroughput(50_000);
   console.log(`stance: ${st.perSecond.toLocaleString('en')} comments/s  (50,000 comments in ${st.ms.toFixed(0)} ms; budget > 20,000/s)\n`);
+  const encoder = await encoderBench();
 
   console.log('dump parse (renderDump -> parseDump), one child process per size:');
   console.log('  comments   bytes        parse ms   µs/comment   peak RSS MB   heap used MB');
@@ -43,11 +65,11 @@ function nodeBench(): NodeBench {
   }
   const growth = rows[2]!.ms / rows[1]!.ms;
   console.log(`\nparse time 100k / 10k = ${growth.toFixed(1)}× for 10× the comments (linear ≈ 10×; quadratic would be ≈ 100×)`);
-  return { stancePerSecond: st.perSecond, parse: rows };
+  return { stancePerSecond: st.perSecond, encoder, parse: rows };
 }
 
 console.log('Comment Lens benchmark (Node ' + process.version + ')\n');
-const node = process.env.BENCH_BROWSER_ONLY ? null : nodeBench();
+const node = process.env.BENCH_BROWSER_ONLY ? null : await nodeBench();
 const started = Date.now();
 const raw = await runBrowserBench();
 const browser = printBrowserTable(raw);

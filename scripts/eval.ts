@@ -106,3 +106,71 @@ while (performance.now() - t1 < 2000) m += runNews();
 const cpu1 = process.cpuUsage(c1);
 console.log(`Stance throughput under a news article (opinion layer on): ${rate(m / ((performance.now() - t1) / 1000))} comments/s wall-clock, ` +
   `${rate(m / ((cpu1.user + cpu1.system) / 1e6))} comments per CPU-second (${m} classifications, no parents)`);
+
+// ---- The refined pass (sentence encoder + head, src/stance/refine.ts) beside the fast pass and the
+// baselines: grouped cross-validation figures (from npm run train, on the training rows, folds grouped
+// by comment / quote / thread) and the same held-out sets as above.
+await refinedSection();
+
+async function refinedSection(): Promise<void> {
+  const { refinedAvailable, REFINE_HEAD } = await import('../src/stance/refined-node');
+  if (!refinedAvailable()) {
+    console.log('\nRefined pass: the encoder files (models/use-lite) are absent; skipped.');
+    return;
+  }
+  const { DiskCache } = await import('../src/stance/encoder/disk-cache');
+  const { loadNodeEncoder } = await import('../src/stance/encoder/node');
+  const { Refiner } = await import('../src/stance/refine');
+  const { refineRows } = await import('../src/stance/training/refine-data');
+  const refiner = new Refiner(engine, REFINE_HEAD);
+  const rows = refineRows(read);
+  const cache = DiskCache.open();
+  const texts = [...rows.vastHeld, ...rows.maskHeld, ...rows.train].flatMap((r) => [r.text, r.article])
+    .concat(rows.rumourDev.flatMap((r) => [r.text, r.sourceText]));
+  if (texts.some((t) => !cache.get(t))) {
+    console.log('embedding texts missing from the cache…');
+    await cache.fill(await loadNodeEncoder(), texts, (done, total, perSec) => { if (done % 640 === 0 || done === total) console.log(`  ${done} of ${total}, ${perSec.toFixed(1)}/s`); });
+  }
+  const vec = (t: string): Float32Array => cache.get(t)!;
+  const asAgree = (s: string): string => ({ support: 'agree', oppose: 'disagree', neutral: 'neutral', question: 'neutral' } as Record<string, string>)[s]!;
+  const f1 = (classes: string[], gold: string[], pred: string[]): string => report(classes, gold, pred).macroF1.toFixed(3);
+
+  // Held-out: RumourEval dev as a thread (parents labelled by the same pass), the 20 % folds.
+  const srcOf = new Map<object, string>();
+  const refinedEngine = {
+    prepare: (article: string | import('../src/parser/types').Article) => { const c = engine.prepare(article); srcOf.set(c, typeof article === 'string' ? article : ''); return c; },
+    classify: (ctx: ReturnType<typeof engine.prepare>, text: string, parent?: import('../src/stance/engine').ParentInfo) =>
+      refiner.classify({ ctx, text, u: vec(text), a: vec(srcOf.get(ctx)!), ...(parent ? { parent } : {}) }),
+  };
+  const rGold = rows.rumourDev.map((r) => r.label as string);
+  const rRef = labelRows(refinedEngine, rows.rumourDev).map((l) => l.label as string);
+  const rFast = labelRows(engine, rows.rumourDev).map((l) => l.label as string);
+  const mGold = rows.maskHeld.map((r) => asAgree(r.label));
+  const mRef = rows.maskHeld.map((r) => asAgree(refiner.classify({ ctx: engine.prepare(r.article), text: r.text, u: vec(r.text), a: vec(r.article) }).label));
+  const mFastStance = rows.maskHeld.map((r) => asAgree(engine.classify(engine.prepare(r.article), r.text).label));
+  const mFastAgree = rows.maskHeld.map((r) => engine.agreement(r.text, r.article).label as string);
+  const vGold = rows.vastHeld.map((r) => r.label as string);
+  const vRef = rows.vastHeld.map((r) => refiner.classify({ ctx: engine.prepare(r.article), text: r.text, u: vec(r.text), a: vec(r.article) }).label as string);
+  const vFast = rows.vastHeld.map((r) => engine.classify(engine.prepare(r.article), r.text).label as string);
+  const AG = ['agree', 'disagree', 'neutral'];
+  const maj = (g: string[]): string[] => g.map(() => majority(g));
+  const m = REFINE_HEAD.meta;
+  console.log('\n== Refined pass (sentence encoder + head) vs fast pass vs baselines: macro-F1 ==');
+  console.log('\nGrouped 5-fold cross-validation on the training rows (folds by VAST comment, MaskMandate quote, RumourEval thread; from npm run train):');
+  console.log(`VAST strict: only rows whose topic is also unseen in the other folds (n = ${m.strictVastRows}): refined ${Number(m.groupedCvVastStrict).toFixed(3)}`);
+  console.log('| set | refined, grouped CV | fast, same rows (in-sample for VAST and RumourEval) | majority | VADER alone |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [name, set, cv, fast] of [['VAST dev 80 %', 'vast', m.groupedCvVast, m.fastSameRowsVast], ['MaskMandate 80 % (as agreement)', 'mask', m.groupedCvMask, m.fastSameRowsMask], ['RumourEval train replies', 'rumour', m.groupedCvRumour, m.fastSameRowsRumour]] as const) {
+    const tr = rows.train.filter((r) => r.set === set);
+    const cls = set === 'mask' ? AG : STANCES;
+    const g = tr.map((r) => (set === 'mask' ? asAgree(r.label) : r.label));
+    const vd = tr.map((r) => (set === 'mask' ? vaderLabel(r.text, 'agree', 'disagree', 'neutral') : vaderLabel(r.text, 'support', 'oppose', 'neutral')));
+    console.log(`| ${name} (n = ${tr.length}) | **${Number(cv).toFixed(3)}** | ${Number(fast).toFixed(3)} | ${f1(cls, g, maj(g))} | ${f1(cls, g, vd)} |`);
+  }
+  console.log('\nHeld out (never trained on, never used to choose settings):');
+  console.log('| set | refined | fast | majority | VADER alone |');
+  console.log('| --- | --- | --- | --- | --- |');
+  console.log(`| RumourEval 2019 dev replies (n = ${rGold.length}) | **${f1(STANCES, rGold, rRef)}** | ${f1(STANCES, rGold, rFast)} | ${f1(STANCES, rGold, maj(rGold))} | ${f1(STANCES, rGold, rows.rumourDev.map((r) => vaderLabel(r.text, 'support', 'oppose', 'neutral')))} |`);
+  console.log(`| MaskMandate held-out 20 %, reply vs quote (n = ${mGold.length}) | **${f1(AG, mGold, mRef)}** | ${f1(AG, mGold, mFastStance)} (stance toward the quote; the agreement model alone: ${f1(AG, mGold, mFastAgree)}) | ${f1(AG, mGold, maj(mGold))} | ${f1(AG, mGold, rows.maskHeld.map((r) => vaderLabel(r.text, 'agree', 'disagree', 'neutral')))} |`);
+  console.log(`| VAST dev held-out 20 % (topics also seen in training) (n = ${vGold.length}) | **${f1(STANCES, vGold, vRef)}** | ${f1(STANCES, vGold, vFast)} | ${f1(STANCES, vGold, maj(vGold))} | ${f1(STANCES, vGold, rows.vastHeld.map((r) => vaderLabel(r.text, 'support', 'oppose', 'neutral')))} |`);
+}

@@ -1,10 +1,13 @@
 // `comment-lens classify`: the stance engine alone over JSON Lines, so anyone can evaluate it.
-// Input lines {id, article, text, parent?, kind?}; output lines {id, label, confidence, cues}, in order.
+// Input lines {id, article, text, parent?, kind?}; output lines {id, label, confidence, cues, pass}, in order.
+// pass: "refined" (the sentence encoder and its head, when its files are there; --fast skips it) or "fast".
 // kind: "news" (an article or topic: the opinion layer applies) or "post" (a social post); absent,
 // the engine guesses from the text's length, as it does for RumourEval's source posts.
 // All input is validated before anything is written, so a bad line never leaves partial results.
 import type { Readable, Writable } from 'node:stream';
+import type { StanceLabel } from '../parser/types';
 import { StanceEngine } from '../stance/index';
+import { loadRefined, refinedAvailable } from '../stance/refined-node';
 
 interface ClassifyInput {
   id: string | number;
@@ -50,7 +53,30 @@ async function readAll(stream: Readable): Promise<string> {
   }
 }
 
-export async function runClassify(stdin: Readable, stdout: Writable, stderr: Writable): Promise<number> {
+/**
+ * The refined pass over every line: each distinct text embedded once (comments, articles), then
+ * the head. With an empty article, the parent is what the comment is set against.
+ */
+async function refinedLabels(engine: StanceEngine, inputs: ClassifyInput[], ctxFor: (i: ClassifyInput) => ReturnType<StanceEngine['prepare']>, stderr: Writable, showProgress: boolean): Promise<StanceLabel[]> {
+  const pass = await loadRefined(engine);
+  const against = (input: ClassifyInput): string => (input.article.trim() === '' && input.parent !== undefined ? input.parent : input.article);
+  const texts = [...new Set(inputs.flatMap((input) => [input.text, against(input)]))];
+  const vectors = new Map<string, Float32Array>();
+  const CHUNK = 512;
+  for (let i = 0; i < texts.length; i += CHUNK) {
+    const chunk = texts.slice(i, i + CHUNK);
+    const vs = await pass.embed(chunk);
+    chunk.forEach((t, j) => vectors.set(t, vs[j]!));
+    if (showProgress) stderr.write(`\rrefining: embedded ${Math.min(i + CHUNK, texts.length).toLocaleString('en')} of ${texts.length.toLocaleString('en')} texts`);
+  }
+  if (showProgress) stderr.write('\r\x1b[K');
+  return inputs.map((input) => pass.refiner.classify({
+    ctx: ctxFor(input), text: input.text, u: vectors.get(input.text)!, a: vectors.get(against(input))!,
+    ...(input.parent === undefined ? {} : { parent: { text: input.parent } }),
+  }));
+}
+
+export async function runClassify(stdin: Readable, stdout: Writable, stderr: Writable, opts: { fast?: boolean } = {}): Promise<number> {
   if ((stdin as { isTTY?: boolean }).isTTY) {
     stderr.write('comment-lens classify: reads JSON Lines on stdin, e.g.\n  echo \'{"id":1,"article":"...","text":"..."}\' | comment-lens classify\n');
     return 2;
@@ -69,9 +95,7 @@ export async function runClassify(stdin: Readable, stdout: Writable, stderr: Wri
   const engine = new StanceEngine();
   // Articles repeat across lines of one discussion: prepare each once.
   const contexts = new Map<string, ReturnType<StanceEngine['prepare']>>();
-  const showProgress = Boolean((stderr as { isTTY?: boolean }).isTTY) && inputs.length >= 5000;
-  const out: string[] = [];
-  inputs.forEach((input, i) => {
+  const ctxFor = (input: ClassifyInput): ReturnType<StanceEngine['prepare']> => {
     const key = `${input.kind ?? ''}\u0000${input.article}`;
     let ctx = contexts.get(key);
     if (!ctx) {
@@ -79,11 +103,25 @@ export async function runClassify(stdin: Readable, stdout: Writable, stderr: Wri
       ctx = prepareFor(engine, input);
       contexts.set(key, ctx);
     }
-    const label = engine.classify(ctx, input.text, input.parent === undefined ? undefined : { text: input.parent });
-    out.push(JSON.stringify({ id: input.id, label: label.label, confidence: label.confidence, cues: label.cues, ...(label.via ? { via: label.via } : {}) }));
-    if (showProgress && i % 5000 === 0) stderr.write(`\rclassified ${i.toLocaleString('en')} of ${inputs.length.toLocaleString('en')}`);
+    return ctx;
+  };
+  const isTTY = Boolean((stderr as { isTTY?: boolean }).isTTY);
+  const showProgress = isTTY && inputs.length >= 5000;
+  let labels: StanceLabel[] | undefined;
+  if (!opts.fast && refinedAvailable()) {
+    try {
+      labels = await refinedLabels(engine, inputs, ctxFor, stderr, isTTY && inputs.length >= 200);
+    } catch (err) {
+      stderr.write(`comment-lens classify: the sentence encoder did not load (${(err as Error).message}); fast labels only\n`);
+    }
+  }
+  const out: string[] = [];
+  inputs.forEach((input, i) => {
+    const label = labels?.[i] ?? engine.classify(ctxFor(input), input.text, input.parent === undefined ? undefined : { text: input.parent });
+    out.push(JSON.stringify({ id: input.id, label: label.label, confidence: label.confidence, cues: label.cues, ...(label.via ? { via: label.via } : {}), pass: label.pass ?? 'fast' }));
+    if (showProgress && !labels && i % 5000 === 0) stderr.write(`\rclassified ${i.toLocaleString('en')} of ${inputs.length.toLocaleString('en')}`);
   });
-  if (showProgress) stderr.write('\r\x1b[K');
+  if (showProgress && !labels) stderr.write('\r\x1b[K');
   if (out.length) stdout.write(out.join('\n') + '\n');
   return 0;
 }

@@ -7,18 +7,23 @@ import { parseDump } from '../parser/dump';
 import type { Thread } from '../parser/types';
 import { analyze, type Analysis } from '../pipeline';
 import { StanceEngine } from '../stance/index';
+import { loadRefined, refinedAvailable } from '../stance/refined-node';
+import { summarize } from '../summary/summarize';
 import { formatAnalysis } from './format';
 import { runClassify } from './classify';
 
 export const USAGE = `Usage:
-  comment-lens <file> [--json] [--url URL]   summarise a comment dump (.txt) or a saved page (.html)
-  comment-lens classify < input.jsonl        label JSON Lines {id, article, text, parent?, kind?} from stdin
-                                             (kind: "news" or "post"; absent, guessed from the article's length)
-  comment-lens --help                        this help
+  comment-lens <file> [--json] [--url URL] [--refined]  summarise a comment dump (.txt) or a saved page (.html)
+  comment-lens classify [--fast] < input.jsonl         label JSON Lines {id, article, text, parent?, kind?} from stdin
+                                                      (kind: "news" or "post"; absent, guessed from the article's length)
+  comment-lens --help                                 this help
 
 <file> is a plain-text dump (an article, then each comment as a handle line and its text)
 or a saved HTML page. --json prints the whole analysis as JSON. --url tells which site a saved
-page came from, so its adapter is chosen by host. Nothing is sent anywhere: all work is local.`;
+page came from, so its adapter is chosen by host. classify labels with the refined pass (a sentence
+encoder shipped with the tool, then a trained head) unless --fast asks for the fast engine alone; the
+summary uses the fast engine (as the extension does) unless --refined asks for the refined pass.
+Nothing is sent anywhere: all work is local.`;
 
 export class UsageError extends Error {}
 
@@ -26,15 +31,21 @@ interface Options {
   file?: string;
   json: boolean;
   url?: string;
+  /** classify: the fast engine only, no sentence encoder */
+  fast: boolean;
+  /** summary: the refined pass over the fast labels */
+  refined: boolean;
   command: 'summary' | 'classify' | 'help';
 }
 
 export function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { json: false, command: 'summary' };
+  const opts: Options = { json: false, fast: false, refined: false, command: 'summary' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { ...opts, command: 'help' };
     else if (arg === '--json') opts.json = true;
+    else if (arg === '--fast') opts.fast = true;
+    else if (arg === '--refined') opts.refined = true;
     else if (arg === '--url') {
       const value = argv[++i];
       if (!value) throw new UsageError('--url needs a value, e.g. --url https://example.com/news/1');
@@ -68,7 +79,28 @@ export interface CliResult {
   analysis: Analysis;
 }
 
-export async function analyzeFile(file: string, url?: string): Promise<CliResult> {
+/**
+ * The fast labels first, then, when asked, the refined pass over them. Not the default for the
+ * summary: on comments about a news article (the seed, the gold set of tests/unit/stance) the
+ * refined pass reads worse than the fast engine today (README: the refined pass).
+ */
+async function refineAnalysis(analysis: Analysis, engine: StanceEngine, refined: boolean, stderr?: NodeJS.WritableStream): Promise<Analysis> {
+  if (!refined || analysis.thread.comments.length === 0) return analysis;
+  if (!refinedAvailable()) {
+    stderr?.write('comment-lens: --refined: the sentence encoder files (models/use-lite) are missing; fast labels only\n');
+    return analysis;
+  }
+  try {
+    const pass = await loadRefined(engine);
+    const labels = await pass.refiner.refineThread(analysis.thread, analysis.labels, pass.embed);
+    return { thread: analysis.thread, labels, summary: summarize(analysis.thread, labels) };
+  } catch (err) {
+    stderr?.write(`comment-lens: the sentence encoder did not load (${(err as Error).message}); fast labels only\n`);
+    return analysis;
+  }
+}
+
+export async function analyzeFile(file: string, url?: string, opts: { refined?: boolean; stderr?: NodeJS.WritableStream } = {}): Promise<CliResult> {
   let bytes: Uint8Array;
   try {
     const info = await stat(file);
@@ -83,11 +115,11 @@ export async function analyzeFile(file: string, url?: string): Promise<CliResult
   if (looksLikeHtml(file, bytes)) {
     const { threadFromHtml } = await import('./html-thread');
     const { thread, platform, detected, widgetOnly } = threadFromHtml(new TextDecoder().decode(bytes), url);
-    return { detected, platform, widgetOnly, analysis: analyze(thread, engine) };
+    return { detected, platform, widgetOnly, analysis: await refineAnalysis(analyze(thread, engine), engine, opts.refined ?? false, opts.stderr) };
   }
   const thread: Thread = parseDump(bytes);
   if (url) thread.article.url = url;
-  return { detected: thread.comments.length > 0, platform: 'dump', analysis: analyze(thread, engine) };
+  return { detected: thread.comments.length > 0, platform: 'dump', analysis: await refineAnalysis(analyze(thread, engine), engine, opts.refined ?? false, opts.stderr) };
 }
 
 export function toJson(result: CliResult): unknown {
@@ -119,8 +151,8 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
       io.stdout.write(USAGE + '\n');
       return 0;
     }
-    if (opts.command === 'classify') return await runClassify(io.stdin, io.stdout, io.stderr);
-    const result = await analyzeFile(opts.file!, opts.url);
+    if (opts.command === 'classify') return await runClassify(io.stdin, io.stdout, io.stderr, { fast: opts.fast });
+    const result = await analyzeFile(opts.file!, opts.url, { refined: opts.refined, stderr: io.stderr });
     if (opts.json) io.stdout.write(JSON.stringify(toJson(result), null, 2) + '\n');
     else {
       let text = formatAnalysis(result.analysis, { platform: result.platform, file: basename(opts.file!) });

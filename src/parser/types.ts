@@ -42,6 +42,8 @@ export interface StanceLabel {
   confidence: number; // 0..1, honest: low where cues are weak
   cues: Cue[];
   via?: string; // parent id when the label was derived from agreeing/disagreeing with it
+  /** which pass made the label: absent = the fast engine; 'refined' = the sentence-encoder pass */
+  pass?: 'refined';
 }
 
 export interface LabelledComment extends Comment {

@@ -29,7 +29,7 @@ const Q_YOU = denseIndex('question-at-you');
 const NEG = denseIndex('negative-sentiment');
 const QMARK = denseIndex('question-mark');
 /** Question form that argues rather than asks: "why would anyone...", "who cares?", charged words. */
-function rhetoricalForm(f: Features): boolean {
+export function rhetoricalForm(f: Features): boolean {
   if (f.dense[QMARK] === 0) return false;
   return RHETORIC.some((j) => f.dense[j]! > 0) || (f.dense[Q_YOU]! > 0 && f.dense[NEG]! > 0);
 }

@@ -7,14 +7,18 @@ import type { Cue, Stance } from '../../parser/types';
 import { evidence } from '../cues';
 import { DENSE } from '../dense';
 import type { Features } from '../features';
-import { decodeInt16, encodeInt16, softmax } from '../model';
+import { explain } from '../cues';
+import { decodeInt16, encodeInt16, loadLinear, logits, softmax, type LinearModel, type LinearModelData } from '../model';
 import type { Opinion } from '../opinion';
 import { DIM } from './embed';
 
 export const HEAD_CLASSES: readonly Stance[] = ['support', 'oppose', 'neutral', 'question'];
 const OPINION_IDS = ['opinion-support', 'opinion-oppose', 'opinion-neutral', 'opinion-question'];
+/** log-probabilities of the head's own wording model (hashed n-grams + named cues, the fast model's form) */
+const WORDING_IDS = ['wording-support', 'wording-oppose', 'wording-neutral', 'wording-question'];
 export const EMB = 4 * DIM;
-export const NAMED: readonly string[] = [...DENSE.map((f) => f.id), ...OPINION_IDS];
+export const NAMED: readonly string[] = [...DENSE.map((f) => f.id), ...OPINION_IDS, ...WORDING_IDS];
+export const WORDING_AT = EMB + DENSE.length + OPINION_IDS.length;
 export const HEAD_DIM = EMB + NAMED.length;
 
 export interface HeadData {
@@ -25,10 +29,13 @@ export interface HeadData {
   weights: string; // base64 little-endian int16, class-major: classes x HEAD_DIM
   bias: number[];
   temperature: number;
+  /** the wording model whose log-probabilities are the wording-* inputs (trained with the head) */
+  wording: LinearModelData;
   meta: Record<string, string | number>;
 }
 
 export interface Head {
+  wording: LinearModel;
   w: Float32Array;
   /** w minus the mean over classes: a feature's pull toward one class over the others (for cues) */
   rel: Float32Array;
@@ -42,10 +49,10 @@ export function loadHead(data: HeadData): Head {
   const q = decodeInt16(data.weights);
   if (q.length !== HEAD_CLASSES.length * HEAD_DIM) throw new Error(`refined head: expected ${HEAD_CLASSES.length * HEAD_DIM} weights, got ${q.length}`);
   const w = Float32Array.from(q, (v) => v * data.scale);
-  return fromWeights(w, Float64Array.from(data.bias), data.temperature);
+  return fromWeights(w, Float64Array.from(data.bias), data.temperature, loadLinear(data.wording));
 }
 
-export function fromWeights(w: Float32Array, bias: Float64Array, temperature: number): Head {
+export function fromWeights(w: Float32Array, bias: Float64Array, temperature: number, wording: LinearModel): Head {
   const k = HEAD_CLASSES.length;
   const rel = new Float32Array(w.length);
   for (let j = 0; j < HEAD_DIM; j++) {
@@ -54,19 +61,25 @@ export function fromWeights(w: Float32Array, bias: Float64Array, temperature: nu
     m /= k;
     for (let c = 0; c < k; c++) rel[c * HEAD_DIM + j] = w[c * HEAD_DIM + j]! - m;
   }
-  return { w, rel, bias, temperature };
+  return { w, rel, bias, temperature, wording };
 }
 
-export function serialiseHead(h: Head, meta: HeadData['meta']): HeadData {
+export function serialiseHead(h: Head, wording: LinearModelData, meta: HeadData['meta']): HeadData {
   let max = 1e-9;
   for (const v of h.w) max = Math.max(max, Math.abs(v));
   const scale = max / 32767;
   const q = Int16Array.from(h.w, (v) => Math.round(v / scale));
-  return { version: 1, classes: [...HEAD_CLASSES], named: [...NAMED], scale, weights: encodeInt16(q), bias: [...h.bias].map((b) => Math.round(b * 1e5) / 1e5), temperature: h.temperature, meta };
+  return { version: 1, classes: [...HEAD_CLASSES], named: [...NAMED], scale, weights: encodeInt16(q), bias: [...h.bias].map((b) => Math.round(b * 1e5) / 1e5), temperature: h.temperature, wording, meta };
 }
 
-/** The head's input: [u, a, u·a, |u−a|, named features]. */
-export function headInputs(u: Float32Array, a: Float32Array, f: Features, op: Opinion | null, out = new Float32Array(HEAD_DIM)): Float32Array {
+/** Log-probabilities of a wording model for one comment. */
+export function wordingLogp(m: LinearModel, f: Features): Float64Array {
+  const p = softmax(logits(m, f));
+  return p.map((v) => Math.log(Math.max(v, 1e-6)));
+}
+
+/** The head's input: [u, a, u·a, |u−a|, named features, wording log-probabilities]. */
+export function headInputs(u: Float32Array, a: Float32Array, f: Features, op: Opinion | null, wording: ArrayLike<number>, out = new Float32Array(HEAD_DIM)): Float32Array {
   for (let i = 0; i < DIM; i++) {
     const x = u[i]!;
     const y = a[i]!;
@@ -77,6 +90,7 @@ export function headInputs(u: Float32Array, a: Float32Array, f: Features, op: Op
   }
   for (let j = 0; j < f.dense.length; j++) out[EMB + j] = f.dense[j]!;
   for (let c = 0; c < 4; c++) out[EMB + DENSE.length + c] = op ? op.shift[c]! : 0;
+  for (let c = 0; c < 4; c++) out[WORDING_AT + c] = wording[c]!;
   return out;
 }
 
@@ -119,6 +133,10 @@ export function headCues(h: Head, x: Float32Array, f: Features, op: Opinion | nu
     if (j < DENSE.length) {
       const text = evidence(f, j);
       out.push({ rule: DENSE[j]!.id, ...(text === undefined ? {} : { text }), reason: DENSE[j]!.reason, weight });
+    } else if (EMB + j >= WORDING_AT) {
+      // The wording model's own strongest phrases for this class, under the weight it carries here.
+      const phrase = explain(h.wording, f, c).find((cue) => cue.rule === 'learned-wording');
+      if (phrase && !out.some((o) => o.text === phrase.text)) out.push({ ...phrase, reason: `wording linked to ${HEAD_CLASSES[c]}`, weight });
     } else if (op && (c === 0 || c === 1)) {
       // The opinion layer's own cues for this side, the strongest carrying the feature's weight.
       const oc = op.cues(c === 0 ? 0 : 1);

@@ -5,7 +5,7 @@ import type { ArticleContext } from '../context';
 import type { Engine } from '../engine';
 import type { ReplyRow } from './corpus';
 
-export function labelRows(engine: Engine, rows: ReplyRow[]): StanceLabel[] {
+export function labelRows(engine: Pick<Engine, 'prepare' | 'classify'>, rows: ReplyRow[]): StanceLabel[] {
   const byId = new Map(rows.map((r, i) => [r.id, i]));
   const ctxs = new Map<string, ArticleContext>();
   const out: (StanceLabel | undefined)[] = new Array(rows.length);

@@ -64,6 +64,7 @@ describe('comment-lens <file>', () => {
     expect(guru.text.split('\n')).toHaveLength(4);
     for (const c of json.comments) {
       expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'author', 'text', 'time', 'parentId', 'parentInferred', 'stance']));
+      expect(c.stance.pass).toBeUndefined(); // the summary's default: the fast engine
       expect(STANCES).toContain(c.stance.label);
       expect(c.stance.confidence).toBeGreaterThanOrEqual(0);
       expect(c.stance.confidence).toBeLessThanOrEqual(1);
@@ -97,6 +98,20 @@ describe('comment-lens <file>', () => {
     expect(r.code).not.toBe(0);
     expect(r.out).toBe('');
     expect(r.err).toMatch(message);
+  });
+
+  test('--refined labels the summary with the refined pass, every comment with its cues', async () => {
+    const { code, out, err } = await run([seedFile, '--json', '--refined']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.comments).toHaveLength(9);
+    for (const c of json.comments) {
+      expect(c.stance.pass).toBe('refined');
+      expect(c.stance.cues.length).toBeGreaterThan(0);
+    }
+    const total = Object.values(json.summary.byStance as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(total).toBe(9);
   });
 
   test('an empty file is a clear error, not an empty result', async () => {
@@ -136,15 +151,31 @@ describe('comment-lens classify', () => {
     }
   });
 
-  test('kind "news" gets the opinion layer a short string would not get as a post', async () => {
+  test('kind "news" gets the opinion layer a short string would not get as a post (fast pass)', async () => {
     const short = 'Japan and the United States agreed on a deal to expand military industrial cooperation, including shipbuilding.';
     const lines = ['news', 'post'].map((kind) => JSON.stringify({ id: kind, article: short, text: 'This is a terrible idea.', kind }));
-    const r = await run(['classify'], lines.join('\n'));
+    const r = await run(['classify', '--fast'], lines.join('\n'));
     expect(r.code).toBe(0);
     const [news, post] = r.out.trim().split('\n').map((l) => JSON.parse(l));
     expect(news.label).toBe('oppose');
     expect(news.cues.map((c: { rule: string }) => c.rule)).toContain('judges-subject');
     expect(post.cues.map((c: { rule: string }) => c.rule)).not.toContain('judges-subject');
+  });
+
+  test('the refined pass labels by default, --fast gives the fast engine alone', async () => {
+    const lines = [
+      { id: 1, article, text: 'Great decision, long overdue!' },
+      { id: 2, article: '', parent: 'Cars should be banned everywhere.', text: 'I disagree, that would be a disaster.' },
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const refined = await run(['classify'], lines);
+    const fast = await run(['classify', '--fast'], lines);
+    expect(refined.err).toBe('');
+    expect(fast.code).toBe(0);
+    const r = refined.out.trim().split('\n').map((l) => JSON.parse(l));
+    const f = fast.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(r.map((o) => o.pass)).toEqual(['refined', 'refined']);
+    expect(f.map((o) => o.pass)).toEqual(['fast', 'fast']);
+    for (const o of r) expect(o.cues.length).toBeGreaterThan(0);
   });
 
   test.each([

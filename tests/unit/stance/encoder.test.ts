@@ -8,6 +8,8 @@ import { DIM, Encoder } from '../../../src/stance/encoder/embed';
 import { HEAD_DIM, loadHead, serialiseHead, fromWeights, NAMED } from '../../../src/stance/encoder/head';
 import { MODEL_DIR, readEncoderFiles, useBackend } from '../../../src/stance/encoder/node';
 import { MAX_TOKENS, Pieces } from '../../../src/stance/encoder/tokenizer';
+import { DEFAULT_MODEL } from '../../../src/stance/index';
+import { loadLinear } from '../../../src/stance/model';
 
 const root = join(__dirname, '../../..');
 const dot = (a: Float32Array, b: Float32Array): number => a.reduce((s, v, i) => s + v * b[i]!, 0);
@@ -91,8 +93,8 @@ describe('cache and head format', () => {
 
   test('a head survives serialisation; one for other features is refused', () => {
     const w = Float32Array.from({ length: 4 * HEAD_DIM }, (_, i) => Math.sin(i) / 10);
-    const h = fromWeights(w, Float64Array.from([0.1, -0.2, 0.3, 0]), 1.5);
-    const data = serialiseHead(h, {});
+    const h = fromWeights(w, Float64Array.from([0.1, -0.2, 0.3, 0]), 1.5, loadLinear(DEFAULT_MODEL.stance));
+    const data = serialiseHead(h, DEFAULT_MODEL.stance, {});
     const back = loadHead(data);
     expect(back.temperature).toBe(1.5);
     for (let i = 0; i < w.length; i += 997) expect(Math.abs(back.w[i]! - w[i]!)).toBeLessThan(1e-4);

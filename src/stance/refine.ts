@@ -1,0 +1,119 @@
+// The refined pass: the fast engine's features and rules plus the sentence encoder, through the
+// trained head (encoder/head.ts). Embeddings come from a function the caller gives (the Node
+// encoder, the extension's background, or precomputed vectors in training), so this file stays
+// pure. A reply whose parent took a side still inherits meaning from it, as in the fast engine.
+import type { Article, Stance, StanceLabel, Thread } from '../parser/types';
+import type { ArticleContext } from './context';
+import { rhetoricalForm, type Engine, type ParentInfo } from './engine';
+import { HEAD_CLASSES, headCues, headInputs, headProbs, loadHead, wordingLogp, type Head, type HeadData } from './encoder/head';
+import type { Features } from './features';
+import { opinion, type Opinion } from './opinion';
+
+export type EmbedFn = (texts: string[]) => Promise<Float32Array[]>;
+const FLIP: Record<Stance, Stance> = { support: 'oppose', oppose: 'support', neutral: 'neutral', question: 'question' };
+const LEAD_CHARS = 600;
+
+/** What the comments are set against: the title and the lead (first paragraphs), or the topic / post. */
+export function articleText(article: Article | string): string {
+  if (typeof article === 'string') return article;
+  const parts = [article.title ?? ''];
+  for (const p of article.paragraphs) {
+    if (parts.join(' ').length >= LEAD_CHARS) break;
+    parts.push(p);
+  }
+  return parts.join('\n').trim();
+}
+
+export interface RefineInput {
+  ctx: ArticleContext;
+  text: string;
+  u: Float32Array;
+  a: Float32Array;
+  parent?: ParentInfo;
+}
+
+export class Refiner {
+  readonly head: Head;
+  constructor(readonly engine: Engine, head: Head | HeadData) {
+    this.head = 'w' in head ? head : loadHead(head);
+  }
+
+  /** Head probabilities (HEAD_CLASSES order) and what went into them. */
+  direct(ctx: ArticleContext, text: string, u: Float32Array, a: Float32Array, parentText?: string): { p: Float64Array; f: Features; op: Opinion | null; x: Float32Array } {
+    const f = this.engine.features(ctx, text, parentText);
+    const strength = ctx.kind === 'news' ? this.engine.opinionStrength : this.engine.opinionPostStrength;
+    const op = strength > 0 ? opinion(f.tokens, ctx, strength, this.engine.opinionLengthNorm) : null;
+    const x = headInputs(u, a, f, op, wordingLogp(this.head.wording, f));
+    return { p: headProbs(this.head, x), f, op, x };
+  }
+
+  classify({ ctx, text, u, a, parent }: RefineInput): StanceLabel {
+    const { p: pd, f, op, x } = this.direct(ctx, text, u, a, parent?.text);
+    let p: number[] = [...pd];
+    let g = 0;
+    let derived: number[] | null = null;
+    let agr: { agree: number; disagree: number } | null = null;
+    const pl = parent?.label;
+    if (parent && pl && (pl.label === 'support' || pl.label === 'oppose')) {
+      // As the fast engine: agreeing keeps the parent's side, disagreeing swaps it.
+      agr = this.engine.agreementFrom(f, false).probs;
+      const q = HEAD_CLASSES.map((s) => (s === pl.label ? pl.confidence : (1 - pl.confidence) / 3));
+      const qf = HEAD_CLASSES.map((s) => q[HEAD_CLASSES.indexOf(FLIP[s])]!);
+      const ad = agr.agree + agr.disagree || 1;
+      derived = q.map((v, i) => (agr!.agree / ad) * v + (agr!.disagree / ad) * qf[i]!);
+      g = Math.min(1, this.engine.alpha * (agr.agree + agr.disagree));
+      p = p.map((v, i) => (1 - g) * v + g * derived![i]!);
+    }
+    let best = 0;
+    for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
+    let rhetorical = false;
+    if (best === 3 && rhetoricalForm(f)) {
+      const side = p[0]! > p[1]! ? 0 : 1;
+      if (p[side]! >= this.engine.rhetoricalMin) { best = side; rhetorical = true; }
+    }
+    const cues = headCues(this.head, x, f, op, best);
+    if (rhetorical) cues.unshift({ rule: 'rhetorical-form', text: '?', reason: 'a question that argues rather than asks, so it counts as a position', weight: Math.round(p[best]! * 1000) / 1000 });
+    let via: string | undefined;
+    if (derived && agr && g * derived[best]! > (1 - g) * pd[best]!) {
+      const agreeing = agr.agree >= agr.disagree;
+      via = parent?.id;
+      cues.unshift({
+        rule: agreeing ? 'reply-agrees' : 'reply-disagrees',
+        reason: `${agreeing ? 'agrees with' : 'disagrees with'} a comment that ${pl!.label === 'support' ? 'supports' : 'opposes'} it`,
+        weight: Math.round(g * derived[best]! * 1000) / 1000,
+      });
+    }
+    if (cues.length === 0) cues.push({ rule: 'weak-evidence', reason: 'no clear cue; the label is a guess', weight: 0 });
+    const out: StanceLabel = { label: HEAD_CLASSES[best]!, confidence: Math.round(Math.min(1, Math.max(0, p[best]!)) * 1000) / 1000, cues, pass: 'refined' };
+    if (via !== undefined) out.via = via;
+    return out;
+  }
+
+  /**
+   * Refines a thread's labels: comments in `order` (visible first, say; default page order), each
+   * batch embedded then labelled, its replies seeing the parent's newest label. `onLabel` hears each
+   * new label; `signal` stops between batches. Deleted / private slots keep their label.
+   */
+  async refineThread(thread: Thread, fast: readonly StanceLabel[], embed: EmbedFn, opts: { order?: readonly number[]; batch?: number; onLabel?: (i: number, l: StanceLabel) => void; signal?: AbortSignal } = {}): Promise<StanceLabel[]> {
+    const labels = [...fast];
+    const ctx = this.engine.prepare(thread.article);
+    const [a] = await embed([articleText(thread.article)]);
+    const byId = new Map(thread.comments.map((c, i) => [c.id, i]));
+    const order = (opts.order ?? thread.comments.map((_, i) => i)).filter((i) => !thread.comments[i]!.placeholder);
+    const B = opts.batch ?? 32;
+    for (let s = 0; s < order.length; s += B) {
+      if (opts.signal?.aborted) break;
+      const idx = order.slice(s, s + B);
+      const us = await embed(idx.map((i) => thread.comments[i]!.text));
+      if (opts.signal?.aborted) break;
+      idx.forEach((i, k) => {
+        const c = thread.comments[i]!;
+        const pi = c.parentId === undefined ? undefined : byId.get(c.parentId);
+        const parent = pi === undefined ? undefined : { id: thread.comments[pi]!.id, text: thread.comments[pi]!.text, label: labels[pi] };
+        labels[i] = this.classify({ ctx, text: c.text, u: us[k]!, a: a!, ...(parent ? { parent } : {}) });
+        opts.onLabel?.(i, labels[i]!);
+      });
+    }
+    return labels;
+  }
+}

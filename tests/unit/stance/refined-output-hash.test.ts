@@ -1,0 +1,34 @@
+// The refined pass's own output-hash discipline (the fast pass keeps output-hash.test.ts): every
+// label, confidence, cue and via of the refined pass over a small shipped input — the seed dump and
+// the gold comments of gold.test.ts under their article — must stay exactly what it was. The
+// input needs only files in the repository (seeds/, models/use-lite, the shipped head). A change
+// meant to alter refined labels (a retrained head, another encoder) updates EXPECTED and says why.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { parseDump } from '../../../src/parser/dump';
+import type { Thread } from '../../../src/parser/types';
+import { StanceEngine, labelThread } from '../../../src/stance/index';
+import { loadRefined } from '../../../src/stance/refined-node';
+
+const EXPECTED = '06a3b5f74f05584480354f8153cb7e3e8148b3071c857f20d9288081d8eb413e';
+
+const seedDir = join(__dirname, '../../../seeds');
+const seed = parseDump(readFileSync(join(seedDir, readdirSync(seedDir).find((f) => f.endsWith('.txt'))!)));
+const gold: Thread = {
+  article: { title: 'Japan and U.S. start talks on defense industrial cooperation', paragraphs: ['Japan and the United States kicked off talks on military industrial cooperation, including missile production and naval repairs in Japan, the U.S. ambassador said.'] },
+  comments: ['Good move, long overdue.', "Don't do it Japan!", 'When do the talks start?', 'I had sushi for lunch today.', 'This is a terrible idea and will only escalate tensions.',
+    'You are wrong, this is exactly what we need.', 'Why would anyone think this is a good idea?', '', 'lol', 'ÄÖÜ ß İstanbul ﬁne', 'no '.repeat(500)]
+    .map((text, i) => ({ id: `g${i}`, author: 'x', text, ...(i === 5 ? { parentId: 'g4' } : {}) })),
+};
+
+test('refined labels, confidences and cues are unchanged over the seed and the gold comments', async () => {
+  const engine = new StanceEngine();
+  const pass = await loadRefined(engine);
+  const out = [];
+  for (const t of [seed, gold]) out.push(await pass.refiner.refineThread(t, labelThread(t, engine), pass.embed));
+  const json = JSON.stringify(out);
+  expect(out.flat().every((l) => l.pass === 'refined')).toBe(true);
+  expect(createHash('sha256').update(json).digest('hex')).toBe(EXPECTED);
+});
