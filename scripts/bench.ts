@@ -1,7 +1,8 @@
 // `npm run bench`: stance throughput, the refined pass's encoder throughput in Node, and dump parse time and peak memory at 1k / 10k / 100k comments.
 // Each size is parsed in a fresh child process so its peak memory is its own. Then the browser
 // half (scripts/bench/browser.ts): the built extension in headless Chromium, against a floor and
-// Readability. Figures go to artifacts/bench.json too. BENCH_BROWSER_ONLY=1 skips the Node half.
+// Readability. Figures go to artifacts/bench.json too. BENCH_BROWSER_ONLY=1 skips the Node half,
+// BENCH_NODE_ONLY=1 the browser half.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +71,7 @@ async function nodeBench(): Promise<NodeBench> {
 
 console.log('Comment Lens benchmark (Node ' + process.version + ')\n');
 const node = process.env.BENCH_BROWSER_ONLY ? null : await nodeBench();
+if (process.env.BENCH_NODE_ONLY) process.exit(0);
 const started = Date.now();
 const raw = await runBrowserBench();
 const browser = printBrowserTable(raw);
