@@ -1,7 +1,7 @@
 // Live comments: one MutationObserver on the comment section, records batched into one
 // callback per quiet period, our own insertions ignored (they would otherwise loop forever).
 
-export const OWN_ATTR = 'data-lens-own';
+import { OWN_ATTR } from '../shared/names';
 
 /** A node we inserted (tag, wrapper, panel host) or a node inside one. */
 export function isOwnNode(node: Node): boolean {

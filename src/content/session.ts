@@ -4,7 +4,7 @@
 // data-lens-* attributes, stylesheets, observers and the labelling port all gone).
 import { buildThread, planThread } from '../parser/thread';
 import type { RawPage, StanceLabel, Summary } from '../parser/types';
-import type { FrameCommand, FrameReport, FrameState } from '../background/messages';
+import type { FrameCommand, FrameReport, FrameState } from '../shared/messages';
 import type { Settings } from '../options/schema';
 import type { Extraction, SiteAdapter } from '../sites/registry';
 import { planSummary, summarize } from '../summary/summarize';

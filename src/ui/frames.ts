@@ -2,7 +2,7 @@
 // frame's panel, which shows the sum of its own comments and every frame's. Pure helpers.
 import { STANCES, type Summary } from '../parser/types';
 import { emptyStanceCounts, topAuthors } from '../summary/summarize';
-import { MAX_REPORTED_AUTHORS, type FrameReport, type FrameState } from '../background/messages';
+import { MAX_REPORTED_AUTHORS, type FrameReport, type FrameState } from '../shared/messages';
 
 /** A frame's summary cut down to what the top panel shows (a few authors, not all). */
 export function reportOf(summary: Summary, state: FrameState, authors = MAX_REPORTED_AUTHORS): FrameReport {

@@ -1,7 +1,7 @@
 // The whole visible UI for one page: the panel, the comment tags, the shortcuts. The content
 // script feeds it comments and a summary; every reader action goes through here.
 import type { Stance, Summary } from '../parser/types';
-import type { FrameCommand, FrameReport } from '../background/messages';
+import type { FrameCommand, FrameReport } from '../shared/messages';
 import { POSITIONS, type Settings } from '../options/schema';
 import { CommentLayer, type CommentItem } from './comments';
 import { emptySummary, framesState, sumSummaries, withReport } from './frames';

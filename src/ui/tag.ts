@@ -3,10 +3,10 @@
 import type { StanceLabel } from '../parser/types';
 import { UNSURE_BELOW } from '../summary/summarize';
 import { cueLines, percent, stubText, toggleLabel } from './format';
+import { OWN_ATTR } from '../shared/names';
 import { adopt } from './sheets';
 import { TAG_CSS } from './styles';
 
-export const OWN_ATTR = 'data-lens-own';
 export type Placement = 'inside' | 'before';
 
 export interface Tag {

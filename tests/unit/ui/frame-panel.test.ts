@@ -1,7 +1,7 @@
 // The top frame's panel showing comment frames' reports, relaying its bulk actions to them; and
 // the headless UI a frame runs (badges and collapse, no panel of its own).
 import { afterEach, expect, test } from 'vitest';
-import type { FrameCommand } from '../../../src/background/messages';
+import type { FrameCommand } from '../../../src/shared/messages';
 import { defaultSettings } from '../../../src/options/schema';
 import type { Stance, Summary } from '../../../src/parser/types';
 import { FRAME_STATUS, LensUI } from '../../../src/ui/lens-ui';

@@ -1,6 +1,6 @@
 // Per-frame summaries in the top frame: cut down for the message, summed for the panel.
 import { expect, test } from 'vitest';
-import type { FrameReport } from '../../../src/background/messages';
+import type { FrameReport } from '../../../src/shared/messages';
 import type { Summary } from '../../../src/parser/types';
 import { framesState, reportOf, sumSummaries, withReport } from '../../../src/ui/frames';
 
