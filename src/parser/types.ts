@@ -51,7 +51,12 @@ export interface LabelledComment extends Comment {
 export interface Summary {
   total: number;
   byStance: Record<Stance, number>;
-  byAuthor: Record<string, number>; // author -> comment count, most active first; deleted/private slots left out
+  /**
+   * [author, comment count] pairs, most active first (ties: first appearance); deleted/private slots
+   * left out. An array, not an object: object keys that look like integers ("42") come first
+   * whatever their count, so an object cannot hold a ranking.
+   */
+  byAuthor: Array<[author: string, count: number]>;
   repliesInferred: number;
   repliesMarked: number;
   unsure: number; // labels whose confidence is below the "unsure" threshold

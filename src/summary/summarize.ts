@@ -49,17 +49,20 @@ export function planSummary(thread: Thread, labels: readonly StanceLabel[]): { a
     },
     finish: () => {
       if (next !== thread.comments.length) throw new Error('summarize: finish() before every comment');
-      // Most active first; ties keep first-appearance order (Map order, stable sort).
-      // fromEntries defines own properties, so an author named "__proto__" is counted like any other.
-      const byAuthor: Record<string, number> = Object.fromEntries([...authorCounts].sort((a, b) => b[1] - a[1]));
+      const byAuthor = rankAuthors(authorCounts);
       return { total: thread.comments.length, byStance, byAuthor, repliesInferred, repliesMarked, unsure };
     },
   };
 }
 
+/** Most active first; ties keep first-appearance order (Map order, stable sort). */
+export function rankAuthors(counts: ReadonlyMap<string, number>): Array<[string, number]> {
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
 /** The n most active authors, as [name, count] pairs. */
 export function topAuthors(summary: Summary, n: number): Array<[string, number]> {
-  return Object.entries(summary.byAuthor).slice(0, n);
+  return summary.byAuthor.slice(0, n);
 }
 
 /** Share of each stance in [0,1], for bars; all zero on an empty thread. */

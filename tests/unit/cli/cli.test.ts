@@ -38,6 +38,15 @@ function tmpFile(name: string, content: string | Uint8Array): string {
 }
 
 describe('comment-lens <file>', () => {
+  test('authors rank by count: "42" with one comment comes after bob with ten', async () => {
+    const names = ['42', ...Array<string>(10).fill('bob')];
+    const dump = ' date 2024-01-02 The council approved the bridge.\nIt opens next year. © Example News 2024.\n' + names.map((n, i) => `${n}\nComment number ${i + 1} on the bridge.`).join('\n');
+    const file = tmpFile('ranking.txt', dump);
+    const json = JSON.parse((await run([file, '--json'])).out);
+    expect(json.summary.byAuthor).toEqual([['bob', 10], ['42', 1]]);
+    expect((await run([file])).out).toContain('Most active: bob (10), 42 (1)');
+  });
+
   test('prints the seed summary: date, source, counts and one row per comment', async () => {
     const { code, out, err } = await run([seedFile]);
     expect(err).toBe('');
@@ -72,7 +81,7 @@ describe('comment-lens <file>', () => {
     const byStance = json.summary.byStance;
     expect(byStance.support + byStance.oppose + byStance.neutral + byStance.question).toBe(9);
     expect(json.summary.total).toBe(9);
-    expect(json.summary.byAuthor.TaiwanIsNotChina).toBe(2);
+    expect(json.summary.byAuthor).toContainEqual(['TaiwanIsNotChina', 2]);
   });
 
   test.each([

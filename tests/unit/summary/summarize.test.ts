@@ -28,14 +28,21 @@ describe('summarize', () => {
   test('authors ordered by activity, ties by first appearance', () => {
     const t = thread(['b', 'a', 'a', 'c', 'b', 'a']);
     const s = summarize(t, t.comments.map(() => label('neutral')));
-    expect(Object.entries(s.byAuthor)).toEqual([['a', 3], ['b', 2], ['c', 1]]);
+    expect(s.byAuthor).toEqual([['a', 3], ['b', 2], ['c', 1]]);
     expect(topAuthors(s, 2)).toEqual([['a', 3], ['b', 2]]);
+  });
+
+  test('an author whose name looks like a number ranks by count, not first (object key order)', () => {
+    const t = thread(['bob', 'bob', '42', 'bob', '7', 'bob', 'bob', 'bob', 'bob', 'bob', 'bob']);
+    const s = summarize(t, t.comments.map(() => label('neutral')));
+    expect(s.byAuthor).toEqual([['bob', 9], ['42', 1], ['7', 1]]);
+    expect(topAuthors(s, 1)).toEqual([['bob', 9]]);
   });
 
   test('an empty author is counted as anonymous, not dropped', () => {
     const t = thread(['', 'x', '']);
     const s = summarize(t, t.comments.map(() => label('neutral')));
-    expect(s.byAuthor['(anonymous)']).toBe(2);
+    expect(s.byAuthor).toEqual([['(anonymous)', 2], ['x', 1]]);
   });
 
   test('a deleted or private slot counts in the totals but not among the authors', () => {
@@ -44,7 +51,7 @@ describe('summarize', () => {
     const s = summarize(t, t.comments.map(() => label('neutral')));
     expect(s.total).toBe(3);
     expect(s.byStance.neutral).toBe(3);
-    expect(s.byAuthor).toEqual({ a: 1, b: 1 });
+    expect(s.byAuthor).toEqual([['a', 1], ['b', 1]]);
   });
 
   test('replies are split into marked and inferred', () => {

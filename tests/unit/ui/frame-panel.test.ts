@@ -11,7 +11,7 @@ import { makePage } from './dom-page';
 const sum = (s: number, o: number, n: number, q: number): Summary => ({
   total: s + o + n + q,
   byStance: { support: s, oppose: o, neutral: n, question: q },
-  byAuthor: { ann: s + o, bob: n + q },
+  byAuthor: [['ann', s + o], ['bob', n + q]],
   repliesInferred: 0,
   repliesMarked: 0,
   unsure: 0,
