@@ -17,7 +17,7 @@ import { fitOffsets, macroF1With, temperatureWith, type Scored } from '../src/st
 import { denseIndex } from '../src/stance/dense';
 import { report } from '../src/stance/training/metrics';
 import { labelRows } from '../src/stance/training/threads';
-import { logits, relative, type LinearModel } from '../src/stance/model';
+import { logits, type LinearModel } from '../src/stance/model';
 import { OPINION_LENGTH_NORM, OPINION_STRENGTH } from '../src/stance/lexicon/opinion';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,7 +107,7 @@ function withOffsets(m: LinearModel, rOff: number[], vOff: number[]): LinearMode
     m.w[c * m.dim + H + denseIndex('context-post')]! += rOff[c]!;
     m.w[c * m.dim + H + denseIndex('context-news')]! += vOff[c]!;
   });
-  return { ...m, rel: relative(m.w, STANCES.length, m.dim) };
+  return m;
 }
 const stance = withOffsets(fitStance(best.s, () => true, () => true), best.rOff, best.vOff);
 const shift = (xs: Scored[], off: number[]): Scored[] => xs.map((x) => ({ z: x.z.map((v, c) => v + off[c]!), y: x.y }));

@@ -31,8 +31,6 @@ export interface LinearModel {
   hashBits: number;
   dim: number;
   w: Float32Array;
-  /** w minus the mean over classes: a feature's pull toward one class over the others (for cues) */
-  rel: Float32Array;
   bias: Float64Array;
   temperature: number;
 }
@@ -85,17 +83,21 @@ export function loadLinear(data: LinearModelData): LinearModel {
   if (q.length !== dim * data.classes.length) throw new Error(`stance model: expected ${dim * data.classes.length} weights, got ${q.length}`);
   const w = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) w[i] = q[i]! * data.scale;
-  return { classes: data.classes, hashBits: data.hashBits, dim, w, rel: relative(w, data.classes.length, dim), bias: Float64Array.from(data.bias), temperature: data.temperature };
+  return { classes: data.classes, hashBits: data.hashBits, dim, w, bias: Float64Array.from(data.bias), temperature: data.temperature };
 }
 
-export function relative(w: Float32Array, k: number, dim: number): Float32Array {
-  // Class by class along memory (the same sums, in the same order, as feature by feature).
-  const mean = new Float64Array(dim);
-  for (let c = 0; c < k; c++) for (let j = 0, o = c * dim; j < dim; j++) mean[j] = mean[j]! + w[o + j]!;
-  for (let j = 0; j < dim; j++) mean[j] = mean[j]! / k;
-  const rel = new Float32Array(w.length);
-  for (let c = 0; c < k; c++) for (let j = 0, o = c * dim; j < dim; j++) rel[o + j] = w[o + j]! - mean[j]!;
-  return rel;
+/**
+ * Weight i (class-major, as in `w`) minus that feature's mean over the classes: its pull toward
+ * one class over the others, for cues. Computed per lookup, for the few features a comment has:
+ * a table of all of them took ~60 ms of a cold start (the CLI, a background waking), the same
+ * float32 values.
+ */
+export function relWeight(m: LinearModel, i: number): number {
+  const k = m.classes.length;
+  const j = i % m.dim;
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += m.w[c * m.dim + j]!;
+  return Math.fround(m.w[i]! - sum / k);
 }
 
 /** Raw class scores (logits) for one feature vector. */
