@@ -2,12 +2,12 @@
 // page; applied in slices, with progress) -> summary -> UI, then keep following live comments.
 // Everything hangs off one AbortController: stop() leaves the page as it was (panel, tags,
 // data-lens-* attributes, stylesheets, observers and the labelling port all gone).
-import { buildThread, planThread } from '../parser/thread';
+import { buildThread, threadStage } from '../parser/thread';
 import type { RawPage, StanceLabel, Summary } from '../parser/types';
 import type { FrameCommand, FrameReport, FrameState } from '../shared/messages';
 import type { Settings } from '../options/schema';
 import type { Extraction, SiteAdapter } from '../sites/registry';
-import { planSummary, summarize } from '../summary/summarize';
+import { summarize, summaryStage } from '../summary/summarize';
 import type { CommentItem } from '../ui/comments';
 import { emptySummary, reportOf, withReport } from '../ui/frames';
 import { LensUI } from '../ui/lens-ui';
@@ -15,7 +15,7 @@ import { labelPass } from './label-pass';
 import { observePage } from './live';
 import { readPage } from './page-read';
 import type { RemoteLabeller } from './remote-labeller';
-import { runSliced, yieldToBrowser } from './slices';
+import { runStage, yieldToBrowser } from './slices';
 
 /** Timeline marks ("comment-lens:ready"…) for benchmarks and the browser's performance panel. */
 export function mark(name: string): void {
@@ -180,9 +180,9 @@ export class Session {
     // normalized in slices (in one task, 50,000 comments took ~55 ms).
     await yieldToBrowser();
     if (signal.aborted) return;
-    const tp = planThread(ex.page);
-    if (!(await runSliced(0, ex.page.comments.length, tp.comment, { signal }))) return;
-    const thread = tp.finish();
+    const built = await runStage(threadStage(ex.page), { signal });
+    if (!built) return;
+    const thread = built.value;
     this.mark('thread');
     const n = thread.comments.length;
     const pending: CommentItem[] = [];
@@ -215,9 +215,9 @@ export class Session {
     this.mark('labelled');
     // The counts (in slices), then the panel and the held tags (lens-ui.ts) in a task of its own:
     // in one, with the last batch, they made ~100 ms at 50,000 comments.
-    const counts = planSummary(thread, labels);
-    if (!(await runSliced(0, n, counts.add, { signal }))) return;
-    const summary = counts.finish();
+    const counted = await runStage(summaryStage(thread, labels), { signal });
+    if (!counted) return;
+    const summary = counted.value;
     await yieldToBrowser();
     if (signal.aborted) return;
     ui.setSummary(summary, true);

@@ -22,7 +22,7 @@ function hostAdapters(host: string): SiteAdapter[] {
 }
 
 /**
- * The probe for this page: native lookups. Measured in Chromium (scripts/bench/sites-micro.ts, the
+ * The probe for this page: native lookups. Measured in Chromium (a micro-benchmark since retired; `npm run bench` times the detector in the page, the
  * first call on a page): a median 0.4 ms on the no-comments fixtures where the walk took 1.4 ms,
  * most of it making a JS object per element; ~8 ms instead of ~60 on the 10,000-comment bench page
  * (74,000 elements). Quirks-mode pages keep the walk: there class selectors ignore case and the

@@ -100,22 +100,3 @@ export interface Extraction {
   /** comment items showing nothing at all (no body, name or placeholder), not in page.comments */
   skipped?: number;
 }
-
-/**
- * An extraction in stages, so a caller can spread a long comment section over several tasks:
- * `items` (found in document order), read(i) for i = 0, 1, 2… in that order (null: an item showing
- * nothing, counted in `skipped`), then finish() for the result. Comment k of the result is the k-th
- * non-null read, and its element is the item read.
- */
-export interface ExtractionPlan<T> {
-  items: Element[];
-  /**
-   * warm-ups a slicing caller runs first (runSteps), each a task-sized part of a page-wide query:
-   * a step that returns false has more to do and is called again. read() does them lazily otherwise.
-   */
-  prepare: readonly (() => boolean | void)[];
-  read(i: number): RawComment | null;
-  /** the comment section as far as the items tell (before finish), for observing early */
-  section: Element | null;
-  finish(): T;
-}
