@@ -28,6 +28,16 @@ ensure_browsers chromium firefox-esr || exit 1
 check "typecheck (tsc --noEmit)" npx tsc -p . --noEmit
 check "lint (eslint .)" npx eslint .
 
+# The shipped model must be what `npm run train` makes of ../shared/corpus (skipped, and said so,
+# where the corpus is absent).
+echo "==> model check (npm run train rebuilds model.json byte-identically)"
+npx tsx scripts/check-model.ts
+case $? in
+  0) echo "pass model rebuild" >> artifacts/checks.txt ;;
+  3) ;; # corpus absent: printed, counted neither way
+  *) echo "fail model rebuild" >> artifacts/checks.txt; status=1 ;;
+esac
+
 echo "==> unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile=artifacts/vitest-unit.json || status=1
 

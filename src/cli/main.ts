@@ -81,7 +81,7 @@ export async function analyzeFile(file: string, url?: string): Promise<CliResult
   }
   const engine = new StanceEngine();
   if (looksLikeHtml(file, bytes)) {
-    const { threadFromHtml } = await import('./html-thread');
+    const { threadFromHtml } = await import('./html');
     const { thread, platform, detected, widgetOnly } = threadFromHtml(new TextDecoder().decode(bytes), url);
     return { detected, platform, widgetOnly, analysis: analyze(thread, engine) };
   }

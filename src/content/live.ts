@@ -28,7 +28,7 @@ function isBlankText(n: Node): boolean {
 
 /**
  * Observes `target`; calls `onChange` once the page has been quiet for `delayMs`, and not more
- * than once per `minIntervalMs` (each call re-reads the page: 5-60 ms, Readability included).
+ * than once per `minIntervalMs` (each call re-reads the comment section, in slices).
  * A page that replaces the whole section (`section.replaceWith(next)`) does so in the section's
  * parent, outside the watched subtree: the ancestors are watched too (child lists only, no
  * subtree), and a change there counts only once `target` has left the document.

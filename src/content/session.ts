@@ -58,10 +58,6 @@ export class Session {
     private hooks: SessionHooks,
   ) {}
 
-  get running(): boolean {
-    return this.ac !== null;
-  }
-
   start(): void {
     if (this.ac) return;
     const ac = new AbortController();

@@ -44,10 +44,6 @@ export interface StanceLabel {
   via?: string; // parent id when the label was derived from agreeing/disagreeing with it
 }
 
-export interface LabelledComment extends Comment {
-  stance: StanceLabel;
-}
-
 export interface Summary {
   total: number;
   byStance: Record<Stance, number>;

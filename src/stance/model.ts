@@ -23,7 +23,8 @@ export interface StanceModel {
    * oppose when that class has at least this probability; absent = questions stay questions.
    */
   rhetorical?: { minStance: number };
-  meta: Record<string, string | number>;
+  /** how it was made: settings, cross-validated scores, and provenance (corpus and code hashes) */
+  meta: Record<string, string | number | Record<string, string>>;
 }
 
 export interface LinearModel {

@@ -177,11 +177,6 @@ export class CommentLayer {
     for (const e of this.entries) e.tag?.setBadges(on);
   }
 
-  setTheme(theme: 'light' | 'dark'): void {
-    this.theme = theme;
-    for (const e of this.entries) e.tag?.host.setAttribute('data-theme', theme);
-  }
-
   get currentIndex(): number {
     return this.current;
   }

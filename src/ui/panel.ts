@@ -51,10 +51,6 @@ export class Panel {
     if (!opts.deferMount) this.mount();
   }
 
-  get mounted(): boolean {
-    return this.host.isConnected;
-  }
-
   /** Puts the panel in the page (once; a no-op when it is there). */
   mount(): void {
     if (!this.host.isConnected) (this.doc.body ?? this.doc.documentElement).append(this.host);
