@@ -98,5 +98,6 @@ describe('rhetorical questions', () => {
 describe('int16 base64 codec', () => {
   test.each([[[]], [[0]], [[1, -1, 32767, -32768]], [[5, 6, 7]]])('round-trips %j', (values) => {
     expect([...decodeInt16(encodeInt16(Int16Array.from(values)))]).toEqual(values);
+    expect([...decodeInt16(encodeInt16(Int16Array.from(values)), null)]).toEqual(values); // the portable decoder too
   });
 });
