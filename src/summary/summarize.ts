@@ -1,5 +1,6 @@
 // Counts and groupings over a labelled thread. Pure: the panel and the CLI show the same numbers.
 import { STANCES, type Stance, type StanceLabel, type Summary, type Thread } from '../parser/types';
+import { notLabelled as noStance } from '../stance/language';
 
 /** Below this confidence the panel and the CLI say "unsure" next to the label. */
 export const UNSURE_BELOW = 0.45;
@@ -28,6 +29,7 @@ export function planSummary(thread: Thread, labels: readonly StanceLabel[]): { a
   let repliesInferred = 0;
   let repliesMarked = 0;
   let unsure = 0;
+  let notLabelled = 0;
   let next = 0;
   return {
     add: (i) => {
@@ -35,8 +37,12 @@ export function planSummary(thread: Thread, labels: readonly StanceLabel[]): { a
       next++;
       const comment = thread.comments[i]!;
       const label = labels[i]!;
-      byStance[label.label]++;
-      if (label.confidence < UNSURE_BELOW) unsure++;
+      // A comment the engine did not read has no stance to count (nor to be unsure of).
+      if (noStance(label)) notLabelled++;
+      else {
+        byStance[label.label]++;
+        if (label.confidence < UNSURE_BELOW) unsure++;
+      }
       // A deleted or private slot has no author to rank; it still counts in the totals.
       if (!comment.placeholder) {
         const author = comment.author || '(anonymous)';
@@ -52,7 +58,7 @@ export function planSummary(thread: Thread, labels: readonly StanceLabel[]): { a
       // Most active first; ties keep first-appearance order (Map order, stable sort).
       // fromEntries defines own properties, so an author named "__proto__" is counted like any other.
       const byAuthor: Record<string, number> = Object.fromEntries([...authorCounts].sort((a, b) => b[1] - a[1]));
-      return { total: thread.comments.length, byStance, byAuthor, repliesInferred, repliesMarked, unsure };
+      return { total: thread.comments.length, byStance, byAuthor, repliesInferred, repliesMarked, unsure, notLabelled };
     },
   };
 }
