@@ -3,10 +3,11 @@
 // Everything hangs off one AbortController: stop() leaves the page as it was (panel, tags,
 // data-lens-* attributes, stylesheets, observers and the labelling port all gone).
 import { buildThread, planThread } from '../parser/thread';
-import type { RawPage, StanceLabel, Summary } from '../parser/types';
+import type { RawPage, StanceLabel, Summary, Thread } from '../parser/types';
 import type { FrameCommand, FrameReport, FrameState } from '../background/messages';
 import type { Settings } from '../options/schema';
 import type { Extraction, SiteAdapter } from '../sites/registry';
+import { gistSteps, type Gist } from '../summary/gist';
 import { planSummary, summarize } from '../summary/summarize';
 import type { CommentItem } from '../ui/comments';
 import { emptySummary, reportOf, withReport } from '../ui/frames';
@@ -15,7 +16,7 @@ import { labelPass } from './label-pass';
 import { observePage } from './live';
 import { readPage } from './page-read';
 import type { RemoteLabeller } from './remote-labeller';
-import { runSliced, yieldToBrowser } from './slices';
+import { runSliced, runSteps, yieldToBrowser } from './slices';
 
 /** Timeline marks ("comment-lens:ready"…) for benchmarks and the browser's performance panel. */
 export function mark(name: string): void {
@@ -225,6 +226,31 @@ export class Session {
     this.mark('ready');
     this.marked = true;
     this.hooks.count(ui.shownTotal());
+    await this.showGist(thread, labels, ex.elements, signal);
+  }
+
+  /**
+   * The gist under the counts, computed after the first panel in slices of its own (a step per
+   * comment, summary/gist.ts). A comment frame shows no panel, so it computes none.
+   */
+  private async showGist(thread: Thread, labels: StanceLabel[], elements: readonly Element[], signal: AbortSignal): Promise<void> {
+    if (this.hooks.report) return;
+    const steps = gistSteps(thread, labels);
+    let gist: Gist | null = null;
+    const step = (): boolean => {
+      const r = steps.next();
+      if (r.done) gist = r.value;
+      return r.done === true;
+    };
+    if (!(await runSteps([step], { signal })) || !gist) return;
+    const at = new Map(thread.comments.map((c, i) => [c.id, i]));
+    this.ui?.setGist(gist, (id) => {
+      const i = at.get(id);
+      if (i === undefined) return undefined;
+      const c = thread.comments[i]!;
+      return { author: c.author, text: c.text, el: elements[i]! };
+    });
+    mark('gist');
   }
 
   /** the first full read: its article is kept, live updates re-read only the comments */

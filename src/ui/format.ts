@@ -47,7 +47,7 @@ export function authorName(author: string): string {
 }
 
 /** The one-line stub shown in place of a collapsed comment (the "show" button follows it). */
-export function stubText(author: string, label: Stance | 'deleted' | 'private'): string {
+export function stubText(author: string, label: Stance | 'deleted' | 'private' | (string & {})): string {
   return `Comment by ${authorName(author)} · ${label}`;
 }
 

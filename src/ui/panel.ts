@@ -4,6 +4,8 @@ import { STANCES, type Stance, type Summary } from '../parser/types';
 import { topAuthors } from '../summary/summarize';
 import type { PanelPosition } from '../options/schema';
 import { barDescription, barSegments, formatCount, progressText, summaryExtras } from './format';
+import { GistView } from './gist-view';
+import { t } from './i18n';
 import { SHORTCUTS } from './keys';
 import { adopt, makeSheet } from './sheets';
 import { PANEL_CSS } from './styles';
@@ -18,11 +20,15 @@ export interface PanelActions {
   filter(stance: Stance): void;
   minimize(minimized: boolean): void;
   move(): void;
+  /** takes the reader to the comment with this id (the gist's links); false when it is gone */
+  openComment(id: string): boolean;
 }
 
 export class Panel {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
+  /** the gist section (gist-view.ts), under the counts */
+  gist!: GistView;
   private q: <T extends Element = HTMLElement>(sel: string) => T;
   private make: <K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, text?: string) => HTMLElementTagNameMap[K];
 
@@ -92,12 +98,15 @@ export class Panel {
       this.button('Collapse all', { 'data-action': 'collapse-all' }, a.collapseAll),
       this.button('Expand all', { 'data-action': 'expand-all' }, a.expandAll),
     );
+    this.gist = new GistView(this.doc, m, a.openComment);
+    // How many comments got no stance (their language): a count of its own, outside the stance totals.
+    const unlabelled = m('p', { class: 'muted', 'data-role': 'not-labelled', hidden: '' });
     const authors = m('div', { 'data-role': 'authors' });
     const help = m('div', { class: 'help', 'data-role': 'help', hidden: '' });
     const dl = m('dl');
     for (const [k, v] of SHORTCUTS) dl.append(m('dt', {}, k), m('dd', {}, v));
     help.append(m('h3', {}, 'Keyboard'), dl);
-    panel.append(header, status, totals, bar, chips, actions, authors, help);
+    panel.append(header, status, totals, unlabelled, bar, chips, actions, this.gist.root, authors, help);
     const pill = this.button('Comment Lens', { class: 'pill', 'data-action': 'restore' }, () => a.minimize(false));
     this.root.append(panel, pill);
   }
@@ -123,6 +132,12 @@ export class Panel {
     for (const s of STANCES) this.q(`[data-count="${s}"]`).textContent = String(summary.byStance[s]);
     this.q('[data-role="noun"]').textContent = summary.total === 1 ? ' comment' : ' comments';
     this.q('[data-role="extra"]').textContent = summaryExtras(summary);
+    const unlabelled = this.q('[data-role="not-labelled"]');
+    const nl = summary.notLabelled ?? 0;
+    unlabelled.hidden = nl === 0;
+    // [data-count] holds the bare number, like the stance counts; the words around it are translated.
+    const [before, after = ''] = t('notLabelledCount', '\u0000').split('\u0000');
+    unlabelled.replaceChildren(before ?? '', this.make('span', { 'data-count': 'not-labelled' }, String(nl)), after);
     const bar = this.q('[data-role="bar"]');
     bar.setAttribute('aria-label', `Stances: ${barDescription(summary)}`);
     bar.replaceChildren(

@@ -1,8 +1,10 @@
 // The small element of ours attached to one page comment: its stance badge (confidence and cues
 // on hover/focus) and its collapse toggle; when the comment is collapsed it is the one-line stub.
 import type { StanceLabel } from '../parser/types';
+import { notLabelled } from '../stance/language';
 import { UNSURE_BELOW } from '../summary/summarize';
 import { cueLines, percent, stubText, toggleLabel } from './format';
+import { t } from './i18n';
 import { adopt } from './sheets';
 import { TAG_CSS } from './styles';
 
@@ -110,8 +112,11 @@ export function createTag(opts: {
   const row = el(doc, 'div', 'row');
   // A deleted or private slot has no words to label: its tag names that, never a stance.
   const ph = opts.placeholder;
-  const word = ph ?? label.label;
-  const unsure = !ph && label.confidence < UNSURE_BELOW;
+  // A comment in a language the engine does not read: its tag says so, never a stance (language.ts).
+  const lang = ph ? undefined : notLabelled(label)?.language;
+  const langName = lang ? t(`lang_${lang}`) : '';
+  const word = ph ?? (lang ? t('notLabelledBadge') : label.label);
+  const unsure = !ph && !lang && label.confidence < UNSURE_BELOW;
   const badge = el(doc, 'button', 'badge');
   badge.type = 'button';
   badge.append(el(doc, 'span', `dot ${ph ? 'neutral' : label.label}`), el(doc, 'span', '', word));
@@ -122,7 +127,11 @@ export function createTag(opts: {
   // The accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
   badge.setAttribute(
     'aria-label',
-    ph ? `${ph}: a comment with nothing to label` : `${word}${unsure ? ' unsure' : ''}: stance, ${percent(label.confidence)} confident; show why`,
+    ph
+      ? `${ph}: a comment with nothing to label`
+      : lang
+        ? t('notLabelledAria', langName)
+        : `${word}${unsure ? ' unsure' : ''}: stance, ${percent(label.confidence)} confident; show why`,
   );
   const details = el(doc, 'div', 'details');
   details.id = detailsId;
@@ -133,6 +142,7 @@ export function createTag(opts: {
     if (filled) return;
     filled = true;
     if (ph) return void details.append(el(doc, 'div', '', `The page shows this comment as ${ph}: nothing to label.`));
+    if (lang) return void details.append(el(doc, 'div', '', t('notLabelledDetails', langName)));
     details.append(el(doc, 'div', '', `Confidence ${percent(label.confidence)}${label.via ? ' · from the reply it answers' : ''}`));
     const cues = cueLines(label);
     if (cues.length) {
