@@ -3,7 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import { STANCES, type Stance } from '../../../src/parser/types';
 
-export type Counts = Record<'total' | Stance, number>;
+export type Counts = Record<'total' | 'not-labelled' | Stance, number>;
 
 export interface CommentState {
   stance: string | null;
@@ -29,7 +29,7 @@ export async function panelState(page: Page): Promise<string | null> {
 }
 
 export async function readCounts(page: Page): Promise<Partial<Counts>> {
-  const keys = ['total', ...STANCES];
+  const keys = ['total', 'not-labelled', ...STANCES];
   return page.evaluate((keys) => {
     const root = document.querySelector('#comment-lens')?.shadowRoot;
     const out: Record<string, number> = {};
