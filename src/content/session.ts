@@ -11,6 +11,7 @@ import { gistSteps, type Gist } from '../summary/gist';
 import { planSummary, summarize } from '../summary/summarize';
 import type { CommentItem } from '../ui/comments';
 import { emptySummary, reportOf, withReport } from '../ui/frames';
+import { t } from '../ui/i18n';
 import { LensUI } from '../ui/lens-ui';
 import { labelPass } from './label-pass';
 import { observePage } from './live';
@@ -154,7 +155,7 @@ export class Session {
     const first = !this.watching;
     if (first) {
       // Let the panel paint before the read of a long comment section starts.
-      ui.setStatus('Reading comments…');
+      ui.setStatus(t('statusReading'));
       await yieldToBrowser();
       if (signal.aborted) return;
     }

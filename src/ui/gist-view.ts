@@ -98,7 +98,8 @@ export class GistView {
   private ref(id: string, c: GistComment, stance: Stance | null): HTMLButtonElement {
     const b = this.make('button', { type: 'button', class: 'ref', 'data-comment-ref': id });
     b.append(this.make('strong', {}, authorName(c.author)), ` ${excerpt(c.text)}`);
-    b.setAttribute('aria-label', t(stance ? 'gistRefLabel' : 'gistRootLabel', authorName(c.author), excerpt(c.text, 60)));
+    // The visible text is the accessible name (WCAG 2.5.3); the title says where the button goes.
+    b.title = t(stance ? 'gistRefTitle' : 'gistRootTitle');
     b.addEventListener('click', () => this.open(id));
     return b;
   }

@@ -7,6 +7,7 @@ import type { FrameCommand, FrameReport } from '../background/messages';
 import { POSITIONS, type Settings } from '../options/schema';
 import { CommentLayer, type CommentItem } from './comments';
 import type { GistComment } from './gist-view';
+import { t } from './i18n';
 import { emptySummary, framesState, sumSummaries, withReport } from './frames';
 import { listenKeys } from './keyboard';
 import { step } from './keys';
@@ -26,7 +27,7 @@ export interface LensUIOptions {
   revealAfterMs?: number;
 }
 
-export const FRAME_STATUS = 'Comments in the Disqus frame';
+export const FRAME_STATUS = t('frameStatus');
 
 export class LensUI {
   /** null in a comment frame (headless) */
@@ -205,7 +206,7 @@ export class LensUI {
     this.waitingFramed = framed;
     if (this.frames.size) return this.renderFrames();
     this.panel?.setState('waiting');
-    if (framed) this.panel?.setStatus('Comments have not loaded yet here: they are in an embedded frame, labelled there.');
+    if (framed) this.panel?.setStatus(t('statusFramed'));
   }
 
   setSummary(summary: Summary, ready: boolean): void {
@@ -246,9 +247,9 @@ export class LensUI {
     panel.setSummary(sumSummaries([this.own ?? emptySummary(), ...this.frames.values()]));
     const state = framesState(this.frames.values());
     panel.setState(state);
-    const where = this.own?.total ? `Comments on this page and in the Disqus frame` : FRAME_STATUS;
-    if (state === 'labelling') panel.setStatus(`${where}: labelling…`);
-    else if (state === 'error') panel.setStatus(`${where}: Comment Lens could not label them all.`);
+    const where = this.own?.total ? t('frameAndPage') : FRAME_STATUS;
+    if (state === 'labelling') panel.setStatus(t('frameLabelling', where));
+    else if (state === 'error') panel.setStatus(t('frameError', where));
     else panel.setStatus(where);
   }
 

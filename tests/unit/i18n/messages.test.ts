@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
 import { STANCES } from '../../../src/parser/types';
 import { KNOWN_LANGUAGES } from '../../../src/stance/language';
@@ -46,6 +47,7 @@ describe('messages', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
       for (const m of text.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/data-i18n(?:-aria-label)?="([A-Za-z0-9_]+)"/g)) used.add(m[1]!);
     }
     for (const m of readFileSync(join(root, 'manifest.json'), 'utf8').matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]!);
     // Keys built at run time: one per stance and one per language the detector names.
@@ -53,6 +55,20 @@ describe('messages', () => {
     for (const l of [...KNOWN_LANGUAGES, 'und']) used.add(`lang_${l}`);
     expect(used.size).toBeGreaterThan(10);
     expect([...used].filter((k) => !en[k])).toEqual([]);
+  });
+
+  test.each(['src/popup/popup.html', 'src/options/options.html'])('%s: every text and aria-label is from the messages', (page) => {
+    const doc = new Window().document as unknown as Document;
+    doc.write(readFileSync(join(root, page), 'utf8'));
+    const walker = doc.createTreeWalker(doc.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
+    const bare: string[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!n.textContent?.trim() || el?.closest('script, style')) continue;
+      if (!el?.hasAttribute('data-i18n')) bare.push(n.textContent.trim());
+    }
+    expect(bare).toEqual([]);
+    for (const el of doc.querySelectorAll('[aria-label]')) expect(el.hasAttribute('data-i18n-aria-label'), el.outerHTML).toBe(true);
   });
 
   test('the manifest takes its name and description from the messages, English by default', () => {
