@@ -41,20 +41,17 @@ const PROFILES: Record<string, string> = {
     'worden kan heeft door deze wordt zijn hebben waren mijn',
 };
 
-const WORDS = new Map<string, string[]>();
-for (const [lang, list] of Object.entries(PROFILES)) {
-  for (const w of list.split(/\s+/)) {
-    if (!w) continue;
-    const langs = WORDS.get(w) ?? [];
-    if (!langs.includes(lang)) langs.push(lang);
-    WORDS.set(w, langs);
-  }
-}
+/** Each profile word -> a bit per language that has it (bit i: LANGS[i]): one lookup per word. */
+const LANGS = Object.keys(PROFILES);
+const EN_BIT = 1 << LANGS.indexOf('en');
+const WORDS = new Map<string, number>();
+LANGS.forEach((lang, i) => {
+  for (const w of PROFILES[lang]!.split(/\s+/)) if (w) WORDS.set(w, (WORDS.get(w) ?? 0) | (1 << i));
+});
 
 /** A function word of a language other than English (the gist leaves them out of its phrases). */
 export function isFunctionWord(w: string): boolean {
-  const langs = WORDS.get(w);
-  return !!langs && langs.some((l) => l !== 'en');
+  return ((WORDS.get(w) ?? 0) & ~EN_BIT) !== 0;
 }
 
 /** The languages detectLanguage can name (for tests and the UI's names). */
@@ -73,18 +70,16 @@ const OVER_ENGLISH = 2;
 const MIN_SHARE = 0.12;
 /** Letters of a non-Latin script that make a comment "written in it". */
 const SCRIPT_SHARE = 0.5;
+/**
+ * Bounded work: the first characters of a comment tell its language. This runs for every comment
+ * before the engine does, so it must cost a fraction of a label (the engine does > 20,000/s).
+ */
+const MAX_CHARS = 1000;
 
-const WORD_RE = /[\p{L}’']+/gu;
-const LETTER_RE = /\p{L}/gu;
-const SCRIPTS: ReadonlyArray<[RegExp, string]> = [
-  // Kana before Han: Japanese text mixes both, Chinese has no kana.
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
-  [/\p{Script=Hangul}/gu, 'ko'],
-  [/\p{Script=Han}/gu, 'zh'],
-];
-const LATIN_RE = /\p{Script=Latin}/gu;
-/** Bounded work on a huge comment: its first few thousand characters tell the language. */
-const MAX_CHARS = 4000;
+// Words of Latin letters (ASCII, Latin-1, Latin Extended-A/B) with inner apostrophes: a plain
+// character class, several times faster than \p{L} on V8.
+const WORD_RE = /[a-z\u00df-\u00f6\u00f8-\u024f]+(?:['’][a-z\u00df-\u00f6\u00f8-\u024f]+)*/g;
+const OTHER_LETTER = /\p{L}/u;
 
 /**
  * The comment's language as a code ("en", "de", "zh"…; "und" for a non-Latin script with no
@@ -92,38 +87,53 @@ const MAX_CHARS = 4000;
  */
 export function detectLanguage(text: string): string | null {
   const s = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const letters = count(s, LETTER_RE);
+  // One pass over the characters: letters by script (the CJK blocks by their code ranges).
+  let letters = 0;
+  let latin = 0;
+  let kana = 0;
+  let hangul = 0;
+  let han = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin++;
+      continue;
+    }
+    if (c >= 0xc0 && c <= 0x24f) {
+      if (c !== 0xd7 && c !== 0xf7) latin++; // × and ÷ are not letters
+    } else if (c >= 0x3040 && c <= 0x30ff) kana++;
+    else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff)) hangul++;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
+    else if (c < 0xd800 || c > 0xdfff ? OTHER_LETTER.test(s[i]!) : false) letters++;
+  }
+  letters += latin + kana + hangul + han;
   if (letters < MIN_LETTERS) return null;
-  const latin = count(s, LATIN_RE);
   if (latin / letters < 1 - SCRIPT_SHARE) {
-    // Mostly another script: Chinese, Japanese, Korean by their letters, any other as "und".
-    for (const [re, lang] of SCRIPTS) if (count(s, re) >= 2) return lang;
+    // Mostly another script. Kana first: Japanese mixes kana with Han, Chinese has none.
+    if (kana >= 2) return 'ja';
+    if (hangul >= 2) return 'ko';
+    if (han >= 2) return 'zh';
     return 'und';
   }
-  const hits = new Map<string, number>();
+  const hits = new Array<number>(LANGS.length).fill(0);
   let words = 0;
-  for (const m of s.toLowerCase().matchAll(WORD_RE)) {
+  const lower = s.toLowerCase();
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(lower); m; m = WORD_RE.exec(lower)) {
     words++;
-    const langs = WORDS.get(m[0].replace(/’/g, "'"));
-    if (langs) for (const l of langs) hits.set(l, (hits.get(l) ?? 0) + 1);
+    const w = m[0];
+    let bits = WORDS.get(w.includes('’') ? w.replace(/’/g, "'") : w) ?? 0;
+    for (let i = 0; bits; i++, bits >>>= 1) if (bits & 1) hits[i]!++;
   }
-  const en = hits.get('en') ?? 0;
+  const en = hits[LANGS.indexOf('en')]!;
   let best: string | null = null;
   let bestHits = 0;
-  // Object order of PROFILES: a tie goes to the earlier language, deterministically.
-  for (const lang of Object.keys(PROFILES)) {
-    const h = hits.get(lang) ?? 0;
-    if (lang !== 'en' && h > bestHits) [best, bestHits] = [lang, h];
-  }
+  // PROFILES order: a tie goes to the earlier language, deterministically.
+  LANGS.forEach((lang, i) => {
+    if (lang !== 'en' && hits[i]! > bestHits) [best, bestHits] = [lang, hits[i]!];
+  });
   if (best && bestHits >= MIN_HITS && bestHits >= OVER_ENGLISH * en + 1 && bestHits >= MIN_SHARE * words) return best;
   return en >= MIN_HITS ? 'en' : null;
-}
-
-function count(s: string, re: RegExp): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(s)) n++;
-  return n;
 }
 
 /** English names for the reason line (the UI translates them through its messages). */
