@@ -4,9 +4,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { DumpError } from '../parser/errors';
 import { parseDump } from '../parser/dump';
-import type { Thread } from '../parser/types';
+import type { StanceLabel, Thread } from '../parser/types';
 import { analyze, type Analysis } from '../pipeline';
 import { StanceEngine } from '../stance/index';
+import { notLabelled } from '../stance/language';
 import { formatAnalysis } from './format';
 import { runClassify } from './classify';
 
@@ -91,7 +92,7 @@ export async function analyzeFile(file: string, url?: string): Promise<CliResult
 }
 
 export function toJson(result: CliResult): unknown {
-  const { thread, labels, summary } = result.analysis;
+  const { thread, labels, summary, gist } = result.analysis;
   const a = thread.article;
   return {
     detected: result.detected,
@@ -106,10 +107,17 @@ export function toJson(result: CliResult): unknown {
       parentId: c.parentId ?? null,
       parentInferred: c.parentInferred ?? false,
       ...(c.parentInferred ? { parentConfidence: c.parentConfidence ?? null, parentEvidence: c.parentEvidence ?? null } : {}),
-      stance: labels[i],
+      ...stanceJson(labels[i]!),
     })),
     summary,
+    gist,
   };
+}
+
+/** A comment's stance, or `stance: null` with the reason it has none (a language the engine does not read). */
+function stanceJson(label: StanceLabel): { stance: StanceLabel } | { stance: null; reason: string; language: string } {
+  const why = notLabelled(label);
+  return why ? { stance: null, reason: why.reason, language: why.language } : { stance: label };
 }
 
 export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {

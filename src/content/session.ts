@@ -3,13 +3,15 @@
 // Everything hangs off one AbortController: stop() leaves the page as it was (panel, tags,
 // data-lens-* attributes, stylesheets, observers and the labelling port all gone).
 import { buildThread, threadStage } from '../parser/thread';
-import type { RawPage, StanceLabel, Summary } from '../parser/types';
+import type { RawPage, StanceLabel, Summary, Thread } from '../parser/types';
 import type { FrameCommand, FrameReport, FrameState } from '../shared/messages';
 import type { Settings } from '../options/schema';
 import type { Extraction, SiteAdapter } from '../sites/registry';
+import { gistStage } from '../summary/gist';
 import { summarize, summaryStage } from '../summary/summarize';
 import type { CommentItem } from '../ui/comments';
 import { emptySummary, reportOf, withReport } from '../ui/frames';
+import { t } from '../ui/i18n';
 import { LensUI } from '../ui/lens-ui';
 import { labelPass } from './label-pass';
 import { observePage } from './live';
@@ -149,7 +151,7 @@ export class Session {
     const first = !this.watching;
     if (first) {
       // Let the panel paint before the read of a long comment section starts.
-      ui.setStatus('Reading comments…');
+      ui.setStatus(t('statusReading'));
       await yieldToBrowser();
       if (signal.aborted) return;
     }
@@ -221,6 +223,26 @@ export class Session {
     this.mark('ready');
     this.marked = true;
     this.hooks.count(ui.shownTotal());
+    await this.showGist(thread, labels, ex.elements, signal);
+  }
+
+  /**
+   * The gist under the counts, computed after the first panel in slices of its own (a step per
+   * comment, summary/gist.ts). A comment frame shows no panel, so it computes none.
+   */
+  private async showGist(thread: Thread, labels: StanceLabel[], elements: readonly Element[], signal: AbortSignal): Promise<void> {
+    if (this.hooks.report) return;
+    const made = await runStage(gistStage(thread, labels), { signal });
+    if (!made) return;
+    const gist = made.value;
+    const at = new Map(thread.comments.map((c, i) => [c.id, i]));
+    this.ui?.setGist(gist, (id) => {
+      const i = at.get(id);
+      if (i === undefined) return undefined;
+      const c = thread.comments[i]!;
+      return { author: c.author, text: c.text, el: elements[i]! };
+    });
+    mark('gist');
   }
 
   /** the first full read: its article is kept, live updates re-read only the comments */

@@ -56,6 +56,8 @@ export interface Summary {
   repliesInferred: number;
   repliesMarked: number;
   unsure: number; // labels whose confidence is below the "unsure" threshold
+  /** comments given no stance (written in a language the engine does not read): in total, not in byStance */
+  notLabelled?: number;
 }
 
 // ---- What a site adapter hands to the shared parser (DOM already read) ----

@@ -4,6 +4,7 @@ import type { StanceLabel, Thread } from '../parser/types';
 import type { Stage } from '../pipeline/stage';
 import type { ArticleContext } from './context';
 import type { Engine } from './engine';
+import { detectLanguage, languageLabel, outsideEngine } from './language';
 
 export class Labeller {
   readonly labels: StanceLabel[] = [];
@@ -21,6 +22,10 @@ export class Labeller {
   label(i: number): StanceLabel {
     const c = this.thread.comments[i]!;
     if (c.placeholder) return this.keep(i, placeholderLabel(c.placeholder));
+    // Here, where the background, the in-page fallback and the CLI all pass, so no path can
+    // label what another leaves alone: the engine reads English only (language.ts).
+    const lang = detectLanguage(c.text);
+    if (outsideEngine(lang)) return this.keep(i, languageLabel(lang!));
     const pi = c.parentId === undefined ? undefined : this.byId.get(c.parentId);
     const parent = pi === undefined ? undefined : this.thread.comments[pi];
     const label = parent

@@ -1,6 +1,7 @@
 // Counts and groupings over a labelled thread. Pure: the panel and the CLI show the same numbers.
 import { STANCES, type Stance, type StanceLabel, type Summary, type Thread } from '../parser/types';
 import { drain, type Stage } from '../pipeline/stage';
+import { notLabelled as noStance } from '../stance/language';
 
 /** Below this confidence the panel and the CLI say "unsure" next to the label. */
 export const UNSURE_BELOW = 0.45;
@@ -22,11 +23,16 @@ export function* summaryStage(thread: Thread, labels: readonly StanceLabel[]): S
   let repliesInferred = 0;
   let repliesMarked = 0;
   let unsure = 0;
+  let notLabelled = 0;
   for (let i = 0; i < n; i++) {
     const comment = thread.comments[i]!;
     const label = labels[i]!;
-    byStance[label.label]++;
-    if (label.confidence < UNSURE_BELOW) unsure++;
+    // A comment the engine did not read has no stance to count (nor to be unsure of).
+    if (noStance(label)) notLabelled++;
+    else {
+      byStance[label.label]++;
+      if (label.confidence < UNSURE_BELOW) unsure++;
+    }
     // A deleted or private slot has no author to rank; it still counts in the totals.
     if (!comment.placeholder) {
       const author = comment.author || '(anonymous)';
@@ -38,7 +44,7 @@ export function* summaryStage(thread: Thread, labels: readonly StanceLabel[]): S
     }
     yield { done: i + 1, total: n };
   }
-  return { total: n, byStance, byAuthor: rankAuthors(authorCounts), repliesInferred, repliesMarked, unsure };
+  return { total: n, byStance, byAuthor: rankAuthors(authorCounts), repliesInferred, repliesMarked, unsure, notLabelled };
 }
 
 /** Most active first; ties keep first-appearance order (Map order, stable sort). */

@@ -10,6 +10,8 @@ export interface RealPage {
   /** reader comments in the saved HTML, counted by hand; null when the header has none */
   comments: number | null;
   platform: string;
+  /** language of the page, from the header ("en" when it names none) */
+  lang: string;
 }
 
 // Chosen for spread (WordPress with nested replies, Reddit, a literary WordPress magazine, a
@@ -31,7 +33,8 @@ export function readRealPage(path: string): RealPage {
   const head = readFileSync(file, 'utf8').slice(0, 2000).split('\n', 1)[0] ?? '';
   const count = /;\s*comments:\s*(\d+)\s*;/.exec(head);
   const platform = /;\s*platform:\s*([^;]*?)\s*-->/.exec(head);
-  return { path, comments: count ? Number(count[1]) : null, platform: platform?.[1] ?? '?' };
+  const lang = /;\s*lang:\s*([a-z]+)\s*;/.exec(head);
+  return { path, comments: count ? Number(count[1]) : null, platform: platform?.[1] ?? '?', lang: lang?.[1] ?? 'en' };
 }
 
 export function withCommentPages(): RealPage[] {

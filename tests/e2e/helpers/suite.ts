@@ -32,7 +32,7 @@ export function defineE2eSuite(kind: BrowserKind): void {
   }));
   const realPages: CommentPage[] = withCommentPages().map((p) => ({
     name: p.path.replace(/^.*\//, '').replace(/\.html$/, ''), url: () => get().server.fixtureUrl(p.path),
-    expected: p.comments ?? NaN, section: 'body', static: false,
+    expected: p.comments ?? NaN, section: 'body', static: false, lang: p.lang,
   }));
 
   describe(`Comment Lens e2e in ${kind}`, () => {

@@ -8,6 +8,7 @@ import { buildThread } from '../../../src/parser/thread';
 import type { RawComment, RawPage, StanceLabel, Summary, Thread } from '../../../src/parser/types';
 import { STANCES } from '../../../src/parser/types';
 import { labelThread, StanceEngine } from '../../../src/stance/index';
+import { notLabelled } from '../../../src/stance/language';
 import { summarize } from '../../../src/summary/summarize';
 import { hostileText, WEIRD_UNICODE, XSS_VECTORS } from './hostile-strings';
 
@@ -38,7 +39,10 @@ function runChecked(raw: RawPage): { thread: Thread; labels: StanceLabel[]; summ
     expect(l.confidence).toBeLessThanOrEqual(1);
   }
   expect(summary.total).toBe(raw.comments.length);
-  expect(STANCES.reduce((n, s) => n + summary.byStance[s], 0)).toBe(summary.total);
+  // Comments in a language the engine does not read (Arabic, Hebrew, Japanese…) are counted apart.
+  const unlabelled = labels.filter((l) => notLabelled(l)).length;
+  expect(summary.notLabelled).toBe(unlabelled);
+  expect(STANCES.reduce((n, s) => n + summary.byStance[s], 0) + unlabelled).toBe(summary.total);
   expect(summary.byAuthor.reduce((n, [, k]) => n + k, 0)).toBe(summary.total - thread.comments.filter((c) => c.placeholder).length);
   expect(summary.repliesInferred + summary.repliesMarked).toBe(thread.comments.filter((c) => c.parentId !== undefined).length);
   expect(summary.unsure).toBeLessThanOrEqual(summary.total);
