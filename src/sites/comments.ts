@@ -235,7 +235,10 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
     // the owner is an earlier item (document order), so its nesting is already known
     depthOf.set(item, owner ? Math.min(100, (depthOf.get(owner) ?? 0) + 1) : 0);
     const ph = placeholderOf(item, adapter.placeholders ?? [], ix);
-    let text = readText(item, textSels, ix, stripped, adapter.preLine);
+    // the finder's reading by role fills what the selectors leave empty (once per item, when needed)
+    let byRole: ReturnType<NonNullable<SiteAdapter['roles']>> | undefined;
+    const roles = () => (byRole ??= adapter.roles?.(item, (e) => ix.items.has(e) || stripped.has(e)) ?? {});
+    let text = readText(item, textSels, ix, stripped, adapter.preLine) || (adapter.roles ? (roles().text ?? '') : '');
     if (ph) text ||= ph.shown;
     else if (text && adapter.ownerAnswers) {
       const { selectors, mark } = adapter.ownerAnswers;
@@ -249,6 +252,7 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
       if (author) break;
     }
     if (!author && f.authorFrom && !ph) author = pick(item, f.authorFrom, ix);
+    if (!author && adapter.roles && !ph) author = roles().author;
     const keep = text !== '' || !!author || !!ph;
     if (stated !== undefined) lastAtDepth.splice(stated, Infinity, keep ? id : null);
     if (!keep) {
@@ -257,7 +261,7 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
     }
     const c: RawComment = { id, author: author ?? '', text };
     if (ph) c.placeholder = ph.spec.kind;
-    const time = pick(item, timePicks, ix);
+    const time = pick(item, timePicks, ix) ?? (adapter.roles ? roles().time : undefined);
     if (time) c.time = time;
     const parentAttr = f.parent ? pick(item, f.parent, ix) : undefined;
     if (parentAttr && parentAttr !== id && seenIds.has(parentAttr)) c.parentId = parentAttr;

@@ -7,6 +7,7 @@ import { hostOf, query } from './dom';
 import { buildKeys, candidates, nativeProbe, splitList, type Possible, type ProbeKeys } from './probe';
 import { generic } from './generic';
 import { ADAPTERS } from './adapters';
+import { findComments, finderSignal } from './finder/index';
 
 let keys: ProbeKeys | null = null;
 
@@ -81,10 +82,19 @@ export function detectPage(doc: Document, url?: string): SiteAdapter | null {
   const any = presentIn(doc, null);
   for (const a of byHost) if (hasComments(doc, a, any, null)) return a;
   const possible = possibleIn(doc);
-  if (possible === NOTHING) return null;
+  if (possible === NOTHING) return orFinder(doc, null);
   const present = presentIn(doc, possible);
   for (const a of ADAPTERS) if (hasComments(doc, a, present, possible)) return a;
-  if (hasComments(doc, generic, present, possible)) return generic;
-  for (const a of [...byHost, ...ADAPTERS]) if (hasWidget(a, present)) return a;
-  return hasWidget(generic, present) ? generic : null;
+  if (hasComments(doc, generic, present, possible)) return orFinder(doc, generic);
+  for (const a of [...byHost, ...ADAPTERS]) if (hasWidget(a, present)) return orFinder(doc, a);
+  return orFinder(doc, hasWidget(generic, present) ? generic : null);
+}
+
+/**
+ * No platform adapter found comments: the structural finder (finder/) looks, where the cheap
+ * signal fires, and wins over a widget, an empty section or generic's class-name guess when it
+ * finds a comment section (generic's field selectors still read its items first).
+ */
+function orFinder(doc: Document, a: SiteAdapter | null): SiteAdapter | null {
+  return (finderSignal(doc) ? findComments(doc) : null) ?? a;
 }

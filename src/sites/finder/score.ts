@@ -1,0 +1,204 @@
+// The scorer, top to bottom like Readability's: each candidate group gets one line per signal
+// (name, points, what was seen), the best group over the threshold is the comment section.
+import { lineText } from '../dom';
+import { commentNamed, findGroups, ownTokens, type Group } from './candidates';
+import { findName, findTime, type Skip } from './roles';
+import { COMMENT_WORD, FURNITURE_TAGS, FURNITURE_TOKENS, REPLY_LABEL, namesComments, tokens } from './words';
+import {
+  LINK_DENSITY, MAX_BLOCK_CHARS, MIN_BYLINE_SHARE, MIN_PROSE_SHARE, PROSE_CHARS, PROSE_WORDS, SAMPLE, THRESHOLD, WEIGHTS,
+} from './weights';
+
+export interface Signal {
+  name: keyof typeof WEIGHTS;
+  points: number;
+  why: string;
+}
+
+export interface Scored {
+  group: Group;
+  score: number;
+  signals: Signal[];
+  /** why it cannot win whatever its score (too little prose, no bylines) */
+  veto?: string;
+}
+
+/** The skip for a block of `group`: nested blocks of the same shape are replies, not its content. */
+export function nestedSkip(group: Group, item: Element): Skip {
+  if (!group.cls) return () => false;
+  return (e) => e !== item && e.tagName === item.tagName && e.classList.contains(group.cls);
+}
+
+const words = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+interface BlockFacts {
+  prose: boolean;
+  name: boolean;
+  time: boolean;
+  linky: boolean;
+  heading: boolean;
+  avatar: boolean;
+  reply: boolean;
+  nested: boolean;
+  chars: number;
+  /** holds a text area: the reply form, not a comment */
+  form: boolean;
+  /** (a lone block) holds comment-named elements: a wrapper of the section, not one comment */
+  wraps: boolean;
+}
+
+function factsOf(group: Group, item: Element): BlockFacts {
+  const skip = nestedSkip(group, item);
+  const all = item.textContent ?? '';
+  let linkChars = 0;
+  for (const a of Array.from(item.querySelectorAll('a'))) if (!skip(a)) linkChars += lineText(a).length;
+  const text = all.replace(/\s+/g, ' ').trim();
+  const plain = Math.max(0, text.length - linkChars);
+  const linky = text.length > 0 && linkChars / text.length > LINK_DENSITY;
+  const nested = !!group.cls && Array.from(item.querySelectorAll(group.tag)).some((e) => e.classList.contains(group.cls));
+  const reply = Array.from(item.querySelectorAll('a, button')).some((a) => REPLY_LABEL.test(lineText(a)) || tokens(a.getAttribute('class')).some((t) => t.startsWith('reply')));
+  const time = findTime(item, skip) !== null || !!item.querySelector('a[href*="#comment"], a[href*="comment-"], a[href*="#c"]');
+  return {
+    prose: plain >= PROSE_CHARS && words(text) >= PROSE_WORDS && !linky,
+    name: findName(item, skip) !== null,
+    time,
+    linky,
+    heading: !!item.querySelector('h1, h2'),
+    avatar: !!item.querySelector('img'),
+    reply,
+    nested,
+    chars: text.length,
+    form: !!item.querySelector('textarea'),
+    wraps: group.members.length === 1 && Array.from(item.querySelectorAll('[class], [id]')).some((e) => namesComments(e.getAttribute('class')) || namesComments(e.id)),
+  };
+}
+
+/** Whether the group sits in page furniture: a nav/aside/footer, or a box named for a widget. */
+function furnitureOf(el: Element): string | null {
+  for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) {
+    if (FURNITURE_TAGS.has(e.tagName)) return `<${e.tagName.toLowerCase()}>`;
+    const hit = ownTokens(e).find((t) => FURNITURE_TOKENS.has(t));
+    if (hit) return `${e.tagName.toLowerCase()} "${hit}"`;
+  }
+  return null;
+}
+
+/** Whether the group sits in something the reader does not see (hidden, display: none, a "hidden" class). */
+function hiddenOf(el: Element): boolean {
+  for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) {
+    if (e.getAttribute('hidden') !== null || e.getAttribute('aria-hidden') === 'true') return true;
+    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(e.getAttribute('style') ?? '')) return true;
+    if (tokens(e.getAttribute('class')).some((t) => t === 'hidden' || t === 'hide')) return true;
+  }
+  return false;
+}
+
+/** A heading (or short labelled line) just before the group or one of its near ancestors. */
+function headingBefore(el: Element): string | null {
+  let e: Element | null = el;
+  for (let up = 0; e && up < 3; up++, e = e.parentElement) {
+    let s = e.previousElementSibling;
+    for (let k = 0; s && k < 3; k++, s = s.previousElementSibling) {
+      const t = lineText(s);
+      if (t && t.length <= 120 && COMMENT_WORD.test(t)) return t;
+    }
+  }
+  return null;
+}
+
+/** The count a heading states near the group ("38 Responses", "Kommentare (12)"), when there is one. */
+function statedNear(el: Element): number | undefined {
+  const t = headingBefore(el);
+  const m = t?.match(/(\d+)/);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Whether enough of the page's paragraph text comes before the group (the article it discusses). */
+function afterArticle(doc: Document, el: Element): boolean {
+  let before = 0;
+  for (const p of Array.from(doc.querySelectorAll('p'))) {
+    if (el.contains(p)) continue;
+    if (!(el.compareDocumentPosition(p) & 2)) break;
+    before += (p.textContent ?? '').length;
+    if (before >= 400) return true;
+  }
+  return false;
+}
+
+/** A text area after the group: the form to leave a reply. */
+function formAfter(doc: Document, el: Element): boolean {
+  return Array.from(doc.querySelectorAll('textarea')).some((t) => !!(el.compareDocumentPosition(t) & 4) || el.contains(t));
+}
+
+const share = (n: number, of: number): number => (of === 0 ? 0 : n / of);
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** One group's score, signal by signal. */
+export function scoreGroup(doc: Document, group: Group): Scored {
+  const sample = group.members.slice(0, SAMPLE);
+  const facts = sample.map((m) => factsOf(group, m));
+  const n = sample.length;
+  const count = (f: (b: BlockFacts) => boolean): number => facts.filter(f).length;
+  const signals: Signal[] = [];
+  const add = (name: Signal['name'], fraction: number, why: string): void => {
+    if (fraction > 0) signals.push({ name, points: Math.round(WEIGHTS[name] * fraction * 10) / 10, why });
+  };
+  const prose = share(count((b) => b.prose), n);
+  const named = share(count((b) => b.name), n);
+  const timed = share(count((b) => b.time), n);
+  add('prose', prose, `${pct(prose)} of ${n} blocks are prose`);
+  add('name', named, `${pct(named)} carry a name`);
+  add('time', timed, `${pct(timed)} carry a time or permalink`);
+  const first = group.members[0]!;
+  const itemNamed = commentNamed(first, 0);
+  if (itemNamed) add('itemWord', 1, `the blocks' class/id says comment (${group.key})`);
+  const heading = headingBefore(group.parent);
+  if (commentNamed(group.parent, 3)) add('commentWord', 1, 'the container or an ancestor is named for comments');
+  else if (heading) add('commentWord', 1, `heading before it: "${heading.slice(0, 40)}"`);
+  if (afterArticle(doc, first)) add('afterArticle', 1, 'after 400+ characters of paragraphs');
+  add('replyLinks', share(count((b) => b.reply), n), 'reply links');
+  if (facts.some((b) => b.nested)) add('nesting', 1, 'same-shape blocks nested inside blocks');
+  const avatars = share(count((b) => b.avatar), n);
+  if (avatars >= 0.5) add('avatars', avatars, `${pct(avatars)} with an image`);
+  if (formAfter(doc, group.parent)) add('replyForm', 1, 'a text area follows');
+  const stated = statedNear(group.parent);
+  if (stated !== undefined && Math.abs(stated - group.members.length) <= Math.max(1, stated * 0.1)) add('statedCount', 1, `stated ${stated}, found ${group.members.length} top-level`);
+  add('manyBlocks', Math.min(1, (group.members.length - 1) / WEIGHTS.manyBlocks), `${group.members.length} blocks`);
+  const furniture = furnitureOf(group.parent);
+  if (furniture) add('furniture', 1, `inside ${furniture}`);
+  const headings = share(count((b) => b.heading), n);
+  if (headings >= 0.3) add('headings', headings, `${pct(headings)} hold an h1/h2`);
+  const linky = share(count((b) => b.linky), n);
+  if (linky >= 0.3) add('linkList', linky, `${pct(linky)} are mostly links`);
+  if (group.tag === 'p' || group.parent.querySelector('h1')) add('articleItself', 1, group.tag === 'p' ? 'the blocks are paragraphs' : 'the container holds the h1');
+  const score = Math.round(signals.reduce((s, x) => s + x.points, 0) * 10) / 10;
+  let veto: string | undefined;
+  if (hiddenOf(group.parent)) veto = 'hidden from the reader';
+  else if (prose < MIN_PROSE_SHARE) veto = `only ${pct(prose)} prose`;
+  else if (Math.max(named, timed) < MIN_BYLINE_SHARE) veto = `only ${pct(Math.max(named, timed))} signed or dated`;
+  else if (group.members.length === 1 && !itemNamed) veto = 'a lone block not named for comments';
+  else if (facts.some((b) => b.chars > MAX_BLOCK_CHARS)) veto = 'a block too long to be one comment';
+  else if (facts.some((b) => b.form)) veto = 'a block holds the reply form';
+  else if (group.members.length === 1 && facts[0]!.wraps) veto = 'a lone block wrapping other comment-named blocks';
+  return { group, score, signals, ...(veto ? { veto } : {}) };
+}
+
+export interface Ranking {
+  best: Scored | null;
+  /** every scored candidate, best first (for --explain) */
+  ranked: Scored[];
+}
+
+/** Scores every group with some text; the best unvetoed one over THRESHOLD wins. */
+export function rankGroups(doc: Document): Ranking {
+  const ranked: Scored[] = [];
+  for (const g of findGroups(doc)) {
+    // a cheap pre-filter: blocks with hardly any text cannot be comments
+    const probe = g.members.slice(0, 4).reduce((n, m) => n + (m.textContent ?? '').length, 0);
+    if (probe < 20 * Math.min(4, g.members.length)) continue;
+    ranked.push(scoreGroup(doc, g));
+  }
+  ranked.sort((a, b) => b.score - a.score);
+  const best = ranked.find((s) => !s.veto && s.score >= THRESHOLD) ?? null;
+  return { best, ranked };
+}
+
