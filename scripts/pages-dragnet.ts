@@ -1,7 +1,7 @@
 // `npm run pages -- --gold <folder>`: a Dragnet-style report over saved pages with gold files
 // (<folder>/**/html/<id>.html beside <folder>/**/gold/<id>.txt: the article, a line
-// "!@#$%^&*()  COMMENTS", then the comments). Per page, the comment text we report (author and
-// body of every comment) against the gold's comment part as bags of words: recall, precision;
+// "!@#$%^&*()  COMMENTS", then the comments). Per page, the comment text we report (author, time
+// and body of every comment) against the gold's comment part as bags of words: recall, precision;
 // "found" when recall >= 0.5. Then the found rate, the mean precision where comments were
 // reported, the false triggers on pages whose gold has no comments, and the article's token P/R.
 // The pages are read from where they are (dragnet-dev is AGPL data: never copied into the repo).
@@ -75,7 +75,10 @@ export function goldReport(folder: string, verbose: boolean): void {
     const doc = linkedomDoc(readFileSync(p.html, 'utf8'));
     const adapter = detectPage(doc);
     const { page } = extractPage(doc, undefined, adapter ?? undefined);
-    const reported = page.comments.map((c) => `${c.author}\n${c.text}`).join('\n');
+    // what we report of each comment: its author, time and text (the gold keeps bylines too)
+    // (a machine timestamp from a datetime attribute is not what the reader sees: left out)
+    const shown = (t?: string): string => (t && !/^\d{4}-\d{2}-\d{2}T/.test(t) ? t : '');
+    const reported = page.comments.map((c) => `${c.author}\n${shown(c.time)}\n${c.text}`).join('\n');
     const c = bagPR(reported, goldComments);
     const a = bagPR(page.article.paragraphs.join('\n'), goldArticle);
     aP += a.p;

@@ -213,6 +213,7 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
   const textSels = [...(f.text ?? []), ...(g.text ?? [])];
   const authorSels = [...(f.author ?? []), ...(g.author ?? [])];
   const timePicks = [...(f.time ?? []), ...(g.time ?? [])];
+  const roleReader = adapter.roles ?? fallback?.roles; // fields by role, where no selector found one
   const comments: RawComment[] = [];
   const elements: Element[] = [];
   const idOf = new Map<Element, string>();
@@ -237,8 +238,9 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
     const ph = placeholderOf(item, adapter.placeholders ?? [], ix);
     // the finder's reading by role fills what the selectors leave empty (once per item, when needed)
     let byRole: ReturnType<NonNullable<SiteAdapter['roles']>> | undefined;
-    const roles = () => (byRole ??= adapter.roles?.(item, (e) => ix.items.has(e) || stripped.has(e)) ?? {});
-    let text = readText(item, textSels, ix, stripped, adapter.preLine) || (adapter.roles ? (roles().text ?? '') : '');
+    const roles = () => (byRole ??= roleReader?.(item, (e) => ix.items.has(e) || stripped.has(e)) ?? {});
+    let text = readText(item, textSels, ix, stripped, adapter.preLine);
+    if (!text && !ph && roleReader) text = roles().text ?? '';
     if (ph) text ||= ph.shown;
     else if (text && adapter.ownerAnswers) {
       const { selectors, mark } = adapter.ownerAnswers;
@@ -252,7 +254,7 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
       if (author) break;
     }
     if (!author && f.authorFrom && !ph) author = pick(item, f.authorFrom, ix);
-    if (!author && adapter.roles && !ph) author = roles().author;
+    if (!author && roleReader && !ph) author = roles().author;
     const keep = text !== '' || !!author || !!ph;
     if (stated !== undefined) lastAtDepth.splice(stated, Infinity, keep ? id : null);
     if (!keep) {
@@ -261,7 +263,7 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
     }
     const c: RawComment = { id, author: author ?? '', text };
     if (ph) c.placeholder = ph.spec.kind;
-    const time = pick(item, timePicks, ix) ?? (adapter.roles ? roles().time : undefined);
+    const time = pick(item, timePicks, ix) ?? (roleReader && !ph ? roles().time : undefined);
     if (time) c.time = time;
     const parentAttr = f.parent ? pick(item, f.parent, ix) : undefined;
     if (parentAttr && parentAttr !== id && seenIds.has(parentAttr)) c.parentId = parentAttr;

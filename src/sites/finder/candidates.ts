@@ -18,17 +18,31 @@ export interface Group {
 // First class tokens that say nothing about the template: zebra striping, state, layout helpers.
 const NOISE_CLASS = /^(?:odd|even|alt|first|last|clearfix|clear|cf|group|active|selected|hidden|visible|show|new|byuser|bypostauthor|parent|child|row|col|item|thread-(?:odd|even|alt)|depth-\d+)$/i;
 
-// Never a comment block: the page's head, scripts, inline formatting, table internals, controls.
-const NOT_BLOCK = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'BR', 'HR', 'IMG', 'A', 'SPAN', 'B', 'I', 'EM', 'STRONG', 'OPTION', 'INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'SVG', 'svg', 'IFRAME', 'TD', 'TH', 'COL', 'FORM', 'LABEL', 'SOURCE', 'PATH', 'path']);
+// Never looked into: no visible prose of the page below these.
+const NO_DESCEND = new Set(['HEAD', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'SELECT', 'TEXTAREA', 'IFRAME', 'BUTTON', 'OBJECT']);
+// Never a comment block itself: inline formatting, media, table cells, controls (a form is walked
+// into: ASP.NET pages wrap the whole page in one).
+const NOT_BLOCK = new Set([...NO_DESCEND, 'META', 'LINK', 'BR', 'HR', 'IMG', 'A', 'SPAN', 'B', 'I', 'EM', 'STRONG', 'OPTION', 'INPUT', 'TD', 'TH', 'COL', 'FORM', 'LABEL', 'SOURCE', 'PATH', 'path']);
 
-/** The shape class of an element: its first class with no digits that is not zebra or state. */
+/**
+ * The shape class of an element: its first class that is not zebra or state, without a trailing
+ * number ("jomentry1"/"jomentry2" are one template; a class that is all id, "c4812", is none).
+ */
 export function shapeClass(el: Element): string {
   const cls = el.getAttribute('class');
   if (!cls) return '';
   for (const c of cls.split(/\s+/)) {
-    if (c && !/\d/.test(c) && !NOISE_CLASS.test(c) && /^[A-Za-z_][\w-]*$/.test(c)) return c;
+    const stem = c.replace(/[-_]?\d+$/, '');
+    if (stem.length >= 3 && !/\d/.test(stem) && !NOISE_CLASS.test(c) && /^[A-Za-z_][\w-]*$/.test(stem)) return stem;
   }
   return '';
+}
+
+/** Whether `el` has the group's shape class (as a whole class, or as the stem of a numbered one). */
+export function hasShape(el: Element, cls: string): boolean {
+  if (!cls) return false;
+  const v = el.getAttribute('class');
+  return !!v && v.split(/\s+/).some((c) => c === cls || (c.startsWith(cls) && /^[-_]?\d+$/.test(c.slice(cls.length))));
 }
 
 function keyOf(el: Element): string {
@@ -38,10 +52,11 @@ function keyOf(el: Element): string {
 /** Every group of two or more same-shape siblings, and lone comment-named blocks, in document order. */
 export function findGroups(doc: Document): Group[] {
   const out: Group[] = [];
-  const body = doc.body;
+  // from the root, not doc.body: a malformed page parsed by linkedom can hold an empty first <body>
+  const body = doc.documentElement;
   if (!body) return out;
   const visit = (parent: Element): void => {
-    if (parent.childElementCount < 1 || NOT_BLOCK.has(parent.tagName)) return;
+    if (parent.childElementCount < 1 || NO_DESCEND.has(parent.tagName)) return;
     const byKey = new Map<string, Element[]>();
     for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
       if (NOT_BLOCK.has(c.tagName)) continue;
@@ -61,7 +76,7 @@ export function findGroups(doc: Document): Group[] {
   let el: Element | null = body;
   while (el) {
     visit(el);
-    if (el.firstElementChild && !NOT_BLOCK.has(el.tagName)) {
+    if (el.firstElementChild && !NO_DESCEND.has(el.tagName)) {
       el = el.firstElementChild;
       continue;
     }

@@ -6,7 +6,7 @@ import type { SiteAdapter } from '../types';
 import { query } from '../dom';
 import { rankGroups, nestedSkip, type Ranking, type Scored } from './score';
 import { readRoles } from './roles';
-import { shapeClass, type Group } from './candidates';
+import { hasShape, shapeClass, type Group } from './candidates';
 import { THRESHOLD } from './weights';
 
 export const FINDER_ID = 'finder';
@@ -59,6 +59,12 @@ export function pathOf(doc: Document, el: Element): string {
   return parts.join(' > ');
 }
 
+/** The shape class as a selector: the class itself, or a prefix test when it is numbered ("jomentry1"). */
+function shapeSelector(group: Group): string {
+  const whole = group.members.every((m) => m.classList.contains(group.cls));
+  return whole ? `.${ident(group.cls)}` : `[class*="${group.cls}"]`;
+}
+
 /** The list that holds replies when a theme puts it after its parent block, not inside it. */
 function replyListOf(group: Group): string | undefined {
   if (!group.cls) return undefined;
@@ -66,7 +72,7 @@ function replyListOf(group: Group): string | undefined {
   for (let c = group.parent.firstElementChild; c; c = c.nextElementSibling) {
     if (members.has(c)) continue;
     const cls = shapeClass(c);
-    if (cls && Array.from(c.querySelectorAll(group.tag)).some((e) => e.classList.contains(group.cls))) return `${c.tagName.toLowerCase()}.${ident(cls)}`;
+    if (cls && c.classList.contains(cls) && Array.from(c.querySelectorAll(group.tag)).some((e) => hasShape(e, group.cls))) return `${c.tagName.toLowerCase()}.${ident(cls)}`;
   }
   return undefined;
 }
@@ -76,7 +82,7 @@ export function adapterFor(doc: Document, won: Scored): SiteAdapter {
   const { group } = won;
   const container = pathOf(doc, group.parent);
   // same-class blocks anywhere below (threaded replies too); without a class, the direct children only
-  const comment = group.cls ? `${container} ${group.tag}.${ident(group.cls)}` : `${container} > ${group.tag}`;
+  const comment = group.cls ? `${container} ${group.tag}${shapeSelector(group)}` : `${container} > ${group.tag}`;
   const childList = replyListOf(group);
   return {
     id: FINDER_ID,

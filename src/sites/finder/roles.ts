@@ -30,6 +30,33 @@ function* own(item: Element, skip: Skip): Generator<Element> {
   }
 }
 
+/**
+ * A definition-list comment (old Blogger, many forums): the <dd> holds the words, the <dt> before
+ * it the byline, a <dd> of another class after it the date. Those are read with the item.
+ */
+function companions(item: Element): Element[] {
+  if (item.tagName !== 'DD') return [];
+  const out: Element[] = [];
+  for (let s = item.previousElementSibling; s; s = s.previousElementSibling) {
+    if (s.tagName === 'DT') {
+      out.push(s);
+      break;
+    }
+  }
+  const next = item.nextElementSibling;
+  if (next && next.tagName === 'DD' && next.className !== item.className) out.push(next);
+  return out;
+}
+
+/** The block's own elements, then its companions' (definition lists). */
+function* withCompanions(item: Element, skip: Skip): Generator<Element> {
+  yield* own(item, skip);
+  for (const c of companions(item)) {
+    yield c;
+    yield* own(c, skip);
+  }
+}
+
 const words = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** A short text that can be a name: a few words, not a date, not a button's label. */
@@ -40,14 +67,17 @@ export function nameLike(s: string): boolean {
 /** Separators between the parts of a one-line byline: "Name | date", "Name on date", "Name · 3h". */
 const BYLINE_PARTS = /\s*[|·•—–]\s*|\s+(?:on|at|um|am|le|el|il)\s+/;
 
-const cleanName = (s: string): string => s.replace(SAYS, '$1').replace(/^(?:by|von|par|por|posted by|written by)\s+/i, '').replace(/[,:;|\s]+$/, '').trim();
+/** "by Name," / "von Name |" / "par Name le…": a byline's name after its preposition. */
+const BY_NAME = /(?:^|[|·•—–]\s*|(?:posted|written|comment(?:ed)?)\s+)(?:by|von|par|por|door|di|av|af)\s+([^,|·•\n]{2,48}?)\s*(?:,|\||·|•|\s+(?:on|at|am|um|le|el|il)\s|\s+\d|$)/i;
+
+const cleanName = (s: string): string => s.replace(SAYS, '$1').replace(/^(?:by|von|par|por|posted by|written by)\s+/i, '').replace(/[,:;|.…\s]+$/, '').trim();
 
 /** The author's element and name: a byline part named for it, a <cite>, or a short leading link or bold text. */
 export function findName(item: Element, skip: Skip): { el: Element; name: string } | null {
   let early: { el: Element; name: string } | null = null;
   let late: { el: Element; name: string } | null = null;
   let seenProse = false;
-  for (const e of own(item, skip)) {
+  for (const e of withCompanions(item, skip)) {
     const tag = e.tagName;
     if (tag === 'BLOCKQUOTE' || tag === 'Q') continue;
     const named = e.getAttribute('itemprop') === 'author' || tokens(e.getAttribute('class')).some((t) => NAME_TOKENS.test(t)) || tag === 'CITE';
@@ -58,7 +88,12 @@ export function findName(item: Element, skip: Skip): { el: Element; name: string
       const part = t.split(BYLINE_PARTS).map(cleanName).find((x) => nameLike(x));
       if (part && t.length <= 120) return { el: e, name: part };
     }
-    if (tag === 'A' || tag === 'STRONG' || tag === 'B' || tag === 'H3' || tag === 'H4' || tag === 'H5' || tag === 'H6') {
+    // a small heading before the words is a byline's name too ("<h4>Fabio</h4>"), never after them
+    if (!early && !seenProse && (tag === 'H4' || tag === 'H5' || tag === 'H6')) {
+      const t = cleanName(lineText(e));
+      if (nameLike(t)) early = { el: e, name: t };
+    }
+    if (tag === 'A' || tag === 'STRONG' || tag === 'B') {
       const t = cleanName(lineText(e));
       if (nameLike(t)) {
         if (!early && !seenProse) early = { el: e, name: t };
@@ -69,24 +104,41 @@ export function findName(item: Element, skip: Skip): { el: Element; name: string
     if ((tag === 'P' || tag === 'DIV') && words(lineText(e)) > 12 && !e.querySelector('a, cite, strong, b')) seenProse = true;
   }
   if (early ?? late) return early ?? late;
-  const says = SAYS.exec(lineText(item).slice(0, 120));
-  return says && nameLike(says[1]!.trim()) ? { el: item, name: says[1]!.trim() } : null;
+  // "written by Tony Hamilton, October 24, 2012": the name after "by" in a short line
+  for (const e of withCompanions(item, skip)) {
+    const t = lineText(e);
+    const by = t.length <= 120 ? BY_NAME.exec(t) : null;
+    if (by && nameLike(by[1]!.trim())) return { el: e, name: by[1]!.trim() };
+  }
+  for (const e of [item, ...companions(item)]) {
+    const says = SAYS.exec(lineText(e).slice(0, 120));
+    if (says && nameLike(says[1]!.trim())) return { el: e, name: says[1]!.trim() };
+  }
+  return null;
 }
 
 /** The time's element and value: <time datetime>, a part named for dates, or a short date-like text. */
 export function findTime(item: Element, skip: Skip): { el: Element; value: string } | null {
   let textual: { el: Element; value: string } | null = null;
-  for (const e of own(item, skip)) {
+  for (const e of withCompanions(item, skip)) {
     if (e.tagName === 'TIME') return { el: e, value: e.getAttribute('datetime')?.trim() || lineText(e) };
-    if (textual) continue;
+    // the innermost match: pre-order visits an outer line before the date part inside it
+    if (textual && !textual.el.contains(e)) continue;
     const t = lineText(e);
     if (t.length > 0 && t.length <= 80 && DATE_TEXT.test(t)) {
       const named = tokens(e.getAttribute('class')).some((k) => TIME_TOKENS.test(k)) || e.tagName === 'ABBR' || e.tagName === 'A' || e.tagName === 'SMALL' || e.tagName === 'SPAN';
       // a byline line that is mostly its date ("October 19, 2012 | Fazal Majid") counts as well
-      if (named || e.childElementCount === 0 || t.length <= 60) textual = { el: e, value: t };
+      if (named || e.childElementCount === 0 || t.length <= 60) textual = { el: e, value: dateIn(t) };
     }
   }
   return textual;
+}
+
+/** The date part of a byline line: all of a short one, else from the first date-like word on. */
+function dateIn(t: string): string {
+  if (t.length <= 40) return t;
+  const m = DATE_TEXT.exec(t);
+  return m ? t.slice(m.index, m.index + 36).replace(/\s+\S*$/, '').trim() : t;
 }
 
 /** Byline and control parts of a block: short, and either named for it or holding the name or time. */

@@ -1,8 +1,9 @@
 // The scorer, top to bottom like Readability's: each candidate group gets one line per signal
 // (name, points, what was seen), the best group over the threshold is the comment section.
 import { lineText } from '../dom';
-import { commentNamed, findGroups, ownTokens, type Group } from './candidates';
+import { commentNamed, findGroups, hasShape, ownTokens, type Group } from './candidates';
 import { findName, findTime, type Skip } from './roles';
+import { DATE_TEXT } from './words';
 import { COMMENT_WORD, FURNITURE_TAGS, FURNITURE_TOKENS, REPLY_LABEL, namesComments, tokens } from './words';
 import {
   LINK_DENSITY, MAX_BLOCK_CHARS, MIN_BYLINE_SHARE, MIN_PROSE_SHARE, PROSE_CHARS, PROSE_WORDS, SAMPLE, THRESHOLD, WEIGHTS,
@@ -25,7 +26,7 @@ export interface Scored {
 /** The skip for a block of `group`: nested blocks of the same shape are replies, not its content. */
 export function nestedSkip(group: Group, item: Element): Skip {
   if (!group.cls) return () => false;
-  return (e) => e !== item && e.tagName === item.tagName && e.classList.contains(group.cls);
+  return (e) => e !== item && e.tagName === item.tagName && hasShape(e, group.cls);
 }
 
 const words = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -42,34 +43,66 @@ interface BlockFacts {
   chars: number;
   /** holds a text area: the reply form, not a comment */
   form: boolean;
-  /** (a lone block) holds comment-named elements: a wrapper of the section, not one comment */
+  /** (a lone block) holds a heading: a wrapper of the section, not one comment */
   wraps: boolean;
 }
 
+/** The block's own text (nested replies left out): all of it, and the part outside links with dates taken out. */
+function ownText(item: Element, skip: Skip): { text: string; linkChars: number; plain: string } {
+  let text = '';
+  let plain = '';
+  let linkChars = 0;
+  const walk = (n: Node, inLink: boolean): void => {
+    if (n.nodeType === 3) {
+      const v = n.nodeValue ?? '';
+      text += v;
+      if (inLink) linkChars += v.replace(/\s+/g, ' ').trim().length;
+      else plain += v;
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const e = n as Element;
+    if (e !== item && (skip(e) || e.tagName === 'SCRIPT' || e.tagName === 'STYLE')) return;
+    const link = inLink || e.tagName === 'A';
+    for (let c = e.firstChild; c; c = c.nextSibling) walk(c, link);
+  };
+  walk(item, false);
+  return { text: text.replace(/\s+/g, ' ').trim(), linkChars, plain: plain.replace(DATE_ALL, ' ').replace(/\s+/g, ' ').trim() };
+}
+
+const DATE_ALL = new RegExp(DATE_TEXT.source, 'gi');
+
 function factsOf(group: Group, item: Element): BlockFacts {
   const skip = nestedSkip(group, item);
-  const all = item.textContent ?? '';
-  let linkChars = 0;
-  for (const a of Array.from(item.querySelectorAll('a'))) if (!skip(a)) linkChars += lineText(a).length;
-  const text = all.replace(/\s+/g, ' ').trim();
-  const plain = Math.max(0, text.length - linkChars);
+  const { text, linkChars, plain } = ownText(item, skip);
   const linky = text.length > 0 && linkChars / text.length > LINK_DENSITY;
-  const nested = !!group.cls && Array.from(item.querySelectorAll(group.tag)).some((e) => e.classList.contains(group.cls));
+  const nested = !!group.cls && Array.from(item.querySelectorAll(group.tag)).some((e) => hasShape(e, group.cls));
   const reply = Array.from(item.querySelectorAll('a, button')).some((a) => REPLY_LABEL.test(lineText(a)) || tokens(a.getAttribute('class')).some((t) => t.startsWith('reply')));
   const time = findTime(item, skip) !== null || !!item.querySelector('a[href*="#comment"], a[href*="comment-"], a[href*="#c"]');
   return {
-    prose: plain >= PROSE_CHARS && words(text) >= PROSE_WORDS && !linky,
+    // prose: enough words outside links and dates (a byline alone is not a comment)
+    prose: plain.length >= PROSE_CHARS && words(plain) >= PROSE_WORDS && !linky,
     name: findName(item, skip) !== null,
     time,
     linky,
-    heading: !!item.querySelector('h1, h2'),
+    heading: !!item.querySelector('h1, h2, h3'),
     avatar: !!item.querySelector('img'),
     reply,
     nested,
     chars: text.length,
     form: !!item.querySelector('textarea'),
-    wraps: group.members.length === 1 && Array.from(item.querySelectorAll('[class], [id]')).some((e) => namesComments(e.getAttribute('class')) || namesComments(e.id)),
+    // a lone block with a heading inside is a section ("Reader Comments (1)" over its comment), not the comment
+    wraps: group.members.length === 1 && !!item.querySelector('h1, h2, h3, h4, h5, h6'),
   };
+}
+
+/** Whether the group's blocks sit inside a block of their own shape: the replies of one thread, not the section. */
+function insideOwnShape(group: Group): boolean {
+  if (!group.cls) return false;
+  for (let e = group.parent as Element | null; e && e.tagName !== 'BODY'; e = e.parentElement) {
+    if (e.tagName.toLowerCase() === group.tag && hasShape(e, group.cls)) return true;
+  }
+  return false;
 }
 
 /** Whether the group sits in page furniture: a nav/aside/footer, or a box named for a widget. */
@@ -78,6 +111,9 @@ function furnitureOf(el: Element): string | null {
     if (FURNITURE_TAGS.has(e.tagName)) return `<${e.tagName.toLowerCase()}>`;
     const hit = ownTokens(e).find((t) => FURNITURE_TOKENS.has(t));
     if (hit) return `${e.tagName.toLowerCase()} "${hit}"`;
+    // a box named for comments (and for nothing else) is the section itself: a "widget" above it
+    // is the CMS's word for any block (Blogger wraps the whole blog in div.widget.Blog)
+    if (namesComments(e.getAttribute('class')) || namesComments(e.id)) return null;
   }
   return null;
 }
@@ -163,7 +199,7 @@ export function scoreGroup(doc: Document, group: Group): Scored {
   const stated = statedNear(group.parent);
   if (stated !== undefined && Math.abs(stated - group.members.length) <= Math.max(1, stated * 0.1)) add('statedCount', 1, `stated ${stated}, found ${group.members.length} top-level`);
   add('manyBlocks', Math.min(1, (group.members.length - 1) / WEIGHTS.manyBlocks), `${group.members.length} blocks`);
-  const furniture = furnitureOf(group.parent);
+  const furniture = FURNITURE_TAGS.has(first.tagName) ? `<${group.tag}> blocks` : furnitureOf(group.parent);
   if (furniture) add('furniture', 1, `inside ${furniture}`);
   const headings = share(count((b) => b.heading), n);
   if (headings >= 0.3) add('headings', headings, `${pct(headings)} hold an h1/h2`);
@@ -173,12 +209,15 @@ export function scoreGroup(doc: Document, group: Group): Scored {
   const score = Math.round(signals.reduce((s, x) => s + x.points, 0) * 10) / 10;
   let veto: string | undefined;
   if (hiddenOf(group.parent)) veto = 'hidden from the reader';
+  else if (insideOwnShape(group)) veto = 'replies inside a block of the same shape (the thread is the candidate)';
   else if (prose < MIN_PROSE_SHARE) veto = `only ${pct(prose)} prose`;
   else if (Math.max(named, timed) < MIN_BYLINE_SHARE) veto = `only ${pct(Math.max(named, timed))} signed or dated`;
   else if (group.members.length === 1 && !itemNamed) veto = 'a lone block not named for comments';
+  else if (group.members.length === 1 && timed < 1) veto = 'a lone block without a date';
+  else if (group.members.length === 1 && !signals.some((x) => x.name === 'commentWord')) veto = 'a lone block outside a section named for comments';
   else if (facts.some((b) => b.chars > MAX_BLOCK_CHARS)) veto = 'a block too long to be one comment';
   else if (facts.some((b) => b.form)) veto = 'a block holds the reply form';
-  else if (group.members.length === 1 && facts[0]!.wraps) veto = 'a lone block wrapping other comment-named blocks';
+  else if (group.members.length === 1 && facts[0]!.wraps) veto = 'a lone block holding a heading (the section, not a comment)';
   return { group, score, signals, ...(veto ? { veto } : {}) };
 }
 

@@ -39,7 +39,7 @@ export const WEIGHTS = {
 } as const;
 
 /** A candidate must reach this score to be reported as the comment section. */
-export const THRESHOLD = 62;
+export const THRESHOLD = 70;
 
 /** …and at least this share of its blocks must be prose and signed or dated (comments, not a grid). */
 export const MIN_PROSE_SHARE = 0.5;

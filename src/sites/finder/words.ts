@@ -80,5 +80,6 @@ export function tokens(value: string | null): string[] {
 
 /** Whether a class/id value names a discussion: a token starting with a comment stem. */
 export function namesComments(value: string | null): boolean {
-  return !!value && COMMENT_WORD.test(value) && tokens(value).some((t) => COMMENT_STEMS.some((s) => t.startsWith(s) || t.endsWith(s)));
+  // a noun, not a state or an action: "commented" (an article that has comments), "commenting-guidelines"
+  return !!value && COMMENT_WORD.test(value) && tokens(value).some((t) => !/(?:ed|ing)$/.test(t) && COMMENT_STEMS.some((s) => t.startsWith(s) || t.endsWith(s)));
 }
