@@ -13,8 +13,8 @@ export const FINDER_ID = 'finder';
 
 /**
  * The cheap signal: the finder's walk only runs on a page where some id or class carries a
- * comment word or a permalink points at a comment. Native queries, no JS walk: on a page
- * without any, the detector pays a few selector scans and stops.
+ * comment word, or a text area invites a reply. One native query, no JS walk: on a page without
+ * any, the detector pays one selector scan and stops.
  */
 const SIGNAL = [
   '[id*="omment"]', // comment, Comment, kommentar, commentaires, commenti
@@ -27,6 +27,8 @@ const SIGNAL = [
   '[class*="discuss"]', // the same as a class
   '[id*="reply"]', // reply lists and forms
   '[class*="replies"]', // reply lists
+  'textarea', // a form to write in: "leave a reply", whatever the site calls its comments
+  '[itemtype*="Comment"]', // schema.org Comment microdata
 ].join(', ');
 
 export function finderSignal(doc: Document): boolean {
