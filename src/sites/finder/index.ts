@@ -13,26 +13,19 @@ export const FINDER_ID = 'finder';
 
 /**
  * The cheap signal: the finder's walk only runs on a page where some id or class carries a
- * comment word, or a text area invites a reply. One native query, no JS walk: on a page without
- * any, the detector pays one selector scan and stops.
+ * comment word, or a text area invites a reply. A few native scans, no JS walk: on a page
+ * without any, the detector pays those and stops.
  */
 const SIGNAL = [
   '[id*="omment"]', // comment, Comment, kommentar, commentaires, commenti
   '[class*="omment"]', // the same as a class
-  '[id*="oment"]', // comentarios, komentar
-  '[class*="oment"]', // the same as a class
-  '[id*="eactie"]', // reacties (Dutch)
-  '[class*="eactie"]', // the same as a class
-  '[id*="discuss"]', // discussion sections
-  '[class*="discuss"]', // the same as a class
-  '[id*="reply"]', // reply lists and forms
-  '[class*="replies"]', // reply lists
-  'textarea', // a form to write in: "leave a reply", whatever the site calls its comments
-  '[itemtype*="Comment"]', // schema.org Comment microdata
-].join(', ');
+  '[class*="coment"]', // comentarios, comentários, komentar
+];
 
 export function finderSignal(doc: Document): boolean {
-  return query(doc, SIGNAL) !== null;
+  // a text area first (a live collection, no selector matching), then each key alone: Chromium
+  // matches a selector list selector by selector at every element, a single one in one scan
+  return doc.getElementsByTagName('textarea').length > 0 || SIGNAL.some((s) => query(doc, s) !== null);
 }
 
 /** A CSS identifier as written in a selector ("-" and letters are fine; the rest escaped). */
@@ -80,9 +73,12 @@ function replyListOf(group: Group): string | undefined {
 }
 
 /** The page-specific adapter for a winning group. */
-export function adapterFor(doc: Document, won: Scored): SiteAdapter {
+export function adapterFor(doc: Document, won: Scored, alike: readonly Scored[] = []): SiteAdapter {
   const { group } = won;
-  const container = pathOf(doc, group.parent);
+  // several lists of one shape: the section is their nearest common ancestor
+  let section = group.parent;
+  for (const a of alike) while (!section.contains(a.group.parent) && section.parentElement) section = section.parentElement;
+  const container = pathOf(doc, section);
   // same-class blocks anywhere below (threaded replies too); without a class, the direct children only
   const comment = group.cls ? `${container} ${group.tag}${shapeSelector(group)}` : `${container} > ${group.tag}`;
   const childList = replyListOf(group);
@@ -108,14 +104,15 @@ export function adapterFor(doc: Document, won: Scored): SiteAdapter {
 
 /** The finder's adapter for this page, or null when no group scores as a comment section. */
 export function findComments(doc: Document): SiteAdapter | null {
-  const { best } = rankGroups(doc);
-  return best ? adapterFor(doc, best) : null;
+  const { best, alike } = rankGroups(doc);
+  return best ? adapterFor(doc, best, alike) : null;
 }
 
 /** Why a section won (or nothing did): the top candidates with every signal's points. */
 export function explainFinder(doc: Document, top = 5): string {
   const r: Ranking = rankGroups(doc);
   const lines = [`threshold ${THRESHOLD}; ${r.ranked.length} candidate groups; winner: ${r.best ? describe(doc, r.best) : 'none'}`];
+  if (r.alike.length) lines.push(`read with it: ${r.alike.length} more list(s) of its shape (${r.alike.map((a) => describe(doc, a)).join('; ')})`);
   for (const s of r.ranked.slice(0, top)) {
     lines.push(`\n${s === r.best ? '*' : ' '} ${s.score.toFixed(1).padStart(6)}  ${describe(doc, s)}${s.veto ? `  (vetoed: ${s.veto})` : ''}`);
     for (const x of s.signals) lines.push(`      ${(x.points >= 0 ? '+' : '') + x.points.toFixed(1)}  ${x.name}: ${x.why}`);

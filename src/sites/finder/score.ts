@@ -72,6 +72,13 @@ function ownText(item: Element, skip: Skip): { text: string; linkChars: number; 
 
 const DATE_ALL = new RegExp(DATE_TEXT.source, 'gi');
 
+/** The cheap half of a block's facts: its own text, and whether it reads as prose. */
+function proseOf(group: Group, item: Element): { prose: boolean; chars: number } {
+  const { text, linkChars, plain } = ownText(item, nestedSkip(group, item));
+  const linky = text.length > 0 && linkChars / text.length > LINK_DENSITY;
+  return { prose: plain.length >= PROSE_CHARS && words(plain) >= PROSE_WORDS && !linky, chars: text.length };
+}
+
 function factsOf(group: Group, item: Element): BlockFacts {
   const skip = nestedSkip(group, item);
   const { text, linkChars, plain } = ownText(item, skip);
@@ -149,9 +156,17 @@ function statedNear(el: Element): number | undefined {
 }
 
 /** Whether enough of the page's paragraph text comes before the group (the article it discusses). */
+const paragraphs = new WeakMap<Document, Element[]>();
+const textAreas = new WeakMap<Document, Element[]>();
+const listOf = (cache: WeakMap<Document, Element[]>, doc: Document, sel: string): Element[] => {
+  let list = cache.get(doc);
+  if (!list) cache.set(doc, (list = Array.from(doc.querySelectorAll(sel))));
+  return list;
+};
+
 function afterArticle(doc: Document, el: Element): boolean {
   let before = 0;
-  for (const p of Array.from(doc.querySelectorAll('p'))) {
+  for (const p of listOf(paragraphs, doc, 'p')) {
     if (el.contains(p)) continue;
     if (!(el.compareDocumentPosition(p) & 2)) break;
     before += (p.textContent ?? '').length;
@@ -162,7 +177,7 @@ function afterArticle(doc: Document, el: Element): boolean {
 
 /** A text area after the group: the form to leave a reply. */
 function formAfter(doc: Document, el: Element): boolean {
-  return Array.from(doc.querySelectorAll('textarea')).some((t) => !!(el.compareDocumentPosition(t) & 4) || el.contains(t));
+  return listOf(textAreas, doc, 'textarea').some((t) => !!(el.compareDocumentPosition(t) & 4) || el.contains(t));
 }
 
 const share = (n: number, of: number): number => (of === 0 ? 0 : n / of);
@@ -171,6 +186,14 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 /** One group's score, signal by signal. */
 export function scoreGroup(doc: Document, group: Group): Scored {
   const sample = group.members.slice(0, SAMPLE);
+  // cheap vetoes first: a block longer than a comment, or too little prose, ends it before the
+  // bylines are looked for (most groups of a page end here)
+  const size = sample.map((m) => (m.textContent ?? '').length);
+  if (size.some((n) => n > 3 * MAX_BLOCK_CHARS)) return { group, score: 0, signals: [], veto: 'a block too long to be one comment' };
+  const quick = sample.map((m) => proseOf(group, m));
+  const proseShare = share(quick.filter((q) => q.prose).length, sample.length);
+  if (proseShare < MIN_PROSE_SHARE) return { group, score: 0, signals: [], veto: `only ${pct(proseShare)} prose` };
+  if (quick.some((q) => q.chars > MAX_BLOCK_CHARS)) return { group, score: 0, signals: [], veto: 'a block too long to be one comment' };
   const facts = sample.map((m) => factsOf(group, m));
   const n = sample.length;
   const count = (f: (b: BlockFacts) => boolean): number => facts.filter(f).length;
@@ -199,6 +222,7 @@ export function scoreGroup(doc: Document, group: Group): Scored {
   const stated = statedNear(group.parent);
   if (stated !== undefined && Math.abs(stated - group.members.length) <= Math.max(1, stated * 0.1)) add('statedCount', 1, `stated ${stated}, found ${group.members.length} top-level`);
   add('manyBlocks', Math.min(1, (group.members.length - 1) / WEIGHTS.manyBlocks), `${group.members.length} blocks`);
+  if (group.members.length === 1) add('loneBlock', 1, 'one block, nothing repeats');
   const furniture = FURNITURE_TAGS.has(first.tagName) ? `<${group.tag}> blocks` : furnitureOf(group.parent);
   if (furniture) add('furniture', 1, `inside ${furniture}`);
   const headings = share(count((b) => b.heading), n);
@@ -221,14 +245,45 @@ export function scoreGroup(doc: Document, group: Group): Scored {
   return { group, score, signals, ...(veto ? { veto } : {}) };
 }
 
+/**
+ * One template repeated one block per wrapper (each comment in a wrapper of its own) is repetition
+ * too: each such lone block counts the blocks of its shape, and is no longer lone.
+ */
+function shareRepetition(ranked: Scored[]): void {
+  const byKey = new Map<string, Scored[]>();
+  for (const s of ranked) {
+    if (s.veto || !s.group.cls || s.group.members.length > 1) continue;
+    const list = byKey.get(s.group.key);
+    if (list) list.push(s);
+    else byKey.set(s.group.key, [s]);
+  }
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    const total = list.reduce((n, s) => n + s.group.members.length, 0);
+    for (const s of list) {
+      s.signals = s.signals.filter((x) => x.name !== 'loneBlock' && x.name !== 'manyBlocks');
+      s.signals.push({ name: 'manyBlocks', points: WEIGHTS.manyBlocks * Math.min(1, (total - 1) / WEIGHTS.manyBlocks), why: `${total} blocks of this shape in ${list.length} lists` });
+      s.score = Math.round(s.signals.reduce((n, x) => n + x.points, 0) * 10) / 10;
+    }
+  }
+}
+
 export interface Ranking {
   best: Scored | null;
+  /**
+   * other lists of the winner's shape that pass too (comments under each answer of a Q&A page,
+   * a thread split in pages on one page): read with it, from their common ancestor
+   */
+  alike: Scored[];
   /** every scored candidate, best first (for --explain) */
   ranked: Scored[];
 }
 
 /** Scores every group with some text; the best unvetoed one over THRESHOLD wins. */
 export function rankGroups(doc: Document): Ranking {
+  // one ranking reads the page as it is now: the per-document lists start afresh
+  paragraphs.delete(doc);
+  textAreas.delete(doc);
   const ranked: Scored[] = [];
   for (const g of findGroups(doc)) {
     // a cheap pre-filter: blocks with hardly any text cannot be comments
@@ -236,8 +291,20 @@ export function rankGroups(doc: Document): Ranking {
     if (probe < 20 * Math.min(4, g.members.length)) continue;
     ranked.push(scoreGroup(doc, g));
   }
+  shareRepetition(ranked);
   ranked.sort((a, b) => b.score - a.score);
-  const best = ranked.find((s) => !s.veto && s.score >= THRESHOLD) ?? null;
-  return { best, ranked };
+  // replies (or an owner's answers) inside the blocks of another passing list are part of it:
+  // the outermost passing list is the section
+  // (a lone block holding another passing list is that list's wrapper, not a comment; a list
+  // without a class is read as direct children only, so it cannot take in what is nested deeper)
+  let passing = ranked.filter((s) => !s.veto && s.score >= THRESHOLD);
+  const holds = (o: Scored, s: Scored): boolean => o !== s && o.group.members.some((m) => m.contains(s.group.parent));
+  passing = passing.filter((o) => !(o.group.members.length === 1 && passing.some((x) => holds(o, x))));
+  const nested = (s: Scored): boolean => passing.some((o) => !!o.group.cls && holds(o, s));
+  const best = passing.find((s) => !nested(s)) ?? null;
+  const alike = best && best.group.cls
+    ? ranked.filter((s) => s !== best && !s.veto && s.group.key === best.group.key && s.score >= THRESHOLD)
+    : [];
+  return { best, alike, ranked };
 }
 

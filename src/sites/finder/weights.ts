@@ -28,6 +28,8 @@ export const WEIGHTS = {
   statedCount: 10,
   /** more blocks make a repeated structure less likely to be chance: +1 a block, up to this */
   manyBlocks: 6,
+  /** a lone block shows no repeated template: the weakest structure, so a real repeated list beats it */
+  loneBlock: -15,
   /** inside nav/header/footer/aside or a widget, menu, related-posts or share box: furniture */
   furniture: -60,
   /** blocks that hold a heading: teasers of other articles, not comments */
@@ -46,7 +48,7 @@ export const MIN_PROSE_SHARE = 0.5;
 export const MIN_BYLINE_SHARE = 0.5;
 
 /** Blocks looked at per group for the shares (a long thread's first blocks say enough). */
-export const SAMPLE = 40;
+export const SAMPLE = 16;
 
 /** A block with more text than this is a page section, not one comment. */
 export const MAX_BLOCK_CHARS = 12000;
