@@ -223,6 +223,7 @@ export function* readItems(doc: Document, adapter: SiteAdapter, fallback?: SiteA
       if (ix.owned(first, sel).length > 0) break;
     }
   }
+  const roleReader = adapter.roles ?? fallback?.roles; // fields by role, where no selector found one
   const { comments, elements } = out;
   const idOf = new Map<Element, string>();
   const depthOf = new Map<Element, number>(); // memo: an item's nesting is its parent item's plus one
@@ -239,7 +240,11 @@ export function* readItems(doc: Document, adapter: SiteAdapter, fallback?: SiteA
     // the owner is an earlier item (document order), so its nesting is already known
     depthOf.set(item, owner ? Math.min(100, (depthOf.get(owner) ?? 0) + 1) : 0);
     const ph = placeholderOf(item, adapter.placeholders ?? [], ix);
+    // the finder's reading by role fills what the selectors leave empty (once per item, when needed)
+    let byRole: ReturnType<NonNullable<SiteAdapter['roles']>> | undefined;
+    const roles = () => (byRole ??= roleReader?.(item, (e) => ix.items.has(e) || stripped.has(e)) ?? {});
     let text = readText(item, textSels, ix, stripped, adapter.preLine);
+    if (!text && !ph && roleReader) text = roles().text ?? '';
     if (ph) text ||= ph.shown;
     else if (text && adapter.ownerAnswers) {
       const { selectors, mark } = adapter.ownerAnswers;
@@ -253,6 +258,7 @@ export function* readItems(doc: Document, adapter: SiteAdapter, fallback?: SiteA
       if (author) break;
     }
     if (!author && f.authorFrom && !ph) author = pick(item, f.authorFrom, ix);
+    if (!author && roleReader && !ph) author = roles().author;
     const keep = text !== '' || !!author || !!ph;
     const up = stated !== undefined ? depths.parentOf(stated) : undefined;
     if (stated !== undefined) depths.add(stated, keep ? id : null);
@@ -263,7 +269,7 @@ export function* readItems(doc: Document, adapter: SiteAdapter, fallback?: SiteA
     }
     const c: RawComment = { id, author: author ?? '', text };
     if (ph) c.placeholder = ph.spec.kind;
-    const time = pick(item, timePicks, ix);
+    const time = pick(item, timePicks, ix) ?? (roleReader && !ph ? roles().time : undefined);
     if (time) c.time = time;
     const parentAttr = f.parent ? pick(item, f.parent, ix) : undefined;
     if (parentAttr && parentAttr !== id && seenIds.has(parentAttr)) c.parentId = parentAttr;

@@ -78,6 +78,11 @@ export interface SiteAdapter {
   ownerAnswers?: OwnerAnswers;
   /** for adapters whose item selector depends on the page (generic): picks it, inside `scope` if given */
   pickComment?: (doc: Document, scope?: ParentNode) => string | undefined;
+  /**
+   * fields read by role rather than by selector (the structural finder): they fill what `fields`
+   * and the fallback's selectors leave empty; `skip` is true for nested items and stripped elements
+   */
+  roles?: (item: Element, skip: (e: Element) => boolean) => { author?: string; time?: string; text?: string };
 }
 
 /** The comments alone (extractComments): what a re-read after live mutations needs. */
