@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts written as plain .mjs (no TypeScript types to declare Node's globals)
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+  },
+  {
     // The product never inserts page text as HTML and never talks to the network.
     files: ['src/**/*.ts'],
     rules: {

@@ -38,7 +38,8 @@ export default defineConfig(({ mode }) => {
       // content script's dynamic import: a DOM change on every comment page. Extension files
       // load from disk; preloading gains nothing.
       modulePreload: false,
-      // The stance model is one big JSON module; it is loaded only on comment pages.
+      // The stance model is one big JSON module, in a chunk of its own: the background loads it, and
+      // a comment page only when the background does not answer (content/label-pass.ts).
       chunkSizeWarningLimit: 1200,
     },
   };

@@ -10,6 +10,7 @@ import { StanceEngine } from '../src/stance/index';
 import { makeThread } from './bench/generate';
 import { runBrowserBench } from './bench/browser';
 import { printBrowserTable } from './bench/report';
+import { printRatioTable, runRatioBench } from './bench/ratio';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -70,13 +71,20 @@ async function nodeBench(): Promise<NodeBench> {
 }
 
 console.log('Comment Lens benchmark (Node ' + process.version + ')\n');
+if (process.env.BENCH_RATIO_ONLY) {
+  // only the cross-browser ours/floor table (scripts/bench/ratio.ts)
+  printRatioTable(await runRatioBench());
+  process.exit(0);
+}
 const node = process.env.BENCH_BROWSER_ONLY ? null : await nodeBench();
 if (process.env.BENCH_NODE_ONLY) process.exit(0);
 const started = Date.now();
 const raw = await runBrowserBench();
 const browser = printBrowserTable(raw);
 console.log(`\nbrowser half: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+const ratio = await runRatioBench();
+printRatioTable(ratio);
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 mkdirSync(artifacts, { recursive: true });
-writeFileSync(`${artifacts}bench.json`, JSON.stringify({ date: new Date().toISOString(), node, browser: { chromium: raw.chromium, ...browser, raw } }, null, 2));
+writeFileSync(`${artifacts}bench.json`, JSON.stringify({ date: new Date().toISOString(), node, browser: { chromium: raw.chromium, ...browser, raw }, ratio }, null, 2));
 console.log('wrote artifacts/bench.json');

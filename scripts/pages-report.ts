@@ -8,6 +8,25 @@ import { detectPage, extractPage } from '../src/sites/registry';
 import { labelThread } from '../src/stance/index';
 import { linkedomDoc } from '../tests/unit/sites/dom-impls';
 import { tokenF1 } from '../tests/unit/sites/f1';
+import { goldReport } from './pages-dragnet';
+import { explainFinder } from '../src/sites/finder/index';
+
+// `--gold <folder>`: the Dragnet-style report (pages-dragnet.ts); `--explain <page.html>`: why the
+// finder's section won on one page. Without either, the saved pages' table below.
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const goldFolder = arg('--gold');
+const explainPage = arg('--explain');
+if (goldFolder) {
+  goldReport(goldFolder, !process.argv.includes('--quiet'));
+  process.exit(process.exitCode ?? 0);
+}
+if (explainPage) {
+  console.log(explainFinder(linkedomDoc(readFileSync(explainPage, 'utf8'))));
+  process.exit(0);
+}
 
 interface Entry { slug: string; category: string; platform: string; comments: number; hasExpected?: boolean; review?: { comments?: number; reason?: string } }
 const index = JSON.parse(readFileSync('tests/fixtures/index.json', 'utf8')) as Entry[];

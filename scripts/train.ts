@@ -17,12 +17,14 @@ import { fitOffsets, macroF1With, temperatureWith, type Scored } from '../src/st
 import { denseIndex } from '../src/stance/dense';
 import { report } from '../src/stance/training/metrics';
 import { labelRows } from '../src/stance/training/threads';
-import { logits, relative, type LinearModel } from '../src/stance/model';
+import { logits, type LinearModel } from '../src/stance/model';
 import { OPINION_LENGTH_NORM, OPINION_STRENGTH } from '../src/stance/lexicon/opinion';
+import { codeHash, sha256, trainingCodeFiles } from '../src/stance/training/provenance';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = process.env.COMMENT_LENS_CORPUS ?? path.resolve(repoRoot, '../shared/corpus');
-const OUT = path.join(repoRoot, 'src/stance/data/model.json');
+// STANCE_OUT: write elsewhere (scripts/check-model.ts rebuilds into a temporary file to compare).
+const OUT = process.env.STANCE_OUT ? path.resolve(process.env.STANCE_OUT) : path.join(repoRoot, 'src/stance/data/model.json');
 const SEED = 20190101;
 // 16 bits: fewer n-gram collisions; out-of-fold macro-F1 +0.01 over 14 bits, model ~1.2 MB.
 const HASH_BITS = Number(process.env.STANCE_BITS ?? 16);
@@ -37,7 +39,13 @@ if (!existsSync(stanceDir)) {
   console.log(`Stance corpus is absent (looked in ${stanceDir}); cannot train. Set COMMENT_LENS_CORPUS.`);
   process.exit(1);
 }
-const read = (p: string): string => readFileSync(path.join(stanceDir, p), 'utf8');
+/** corpus file -> SHA-256 of its bytes, for the model's provenance */
+const corpusRead: Record<string, string> = {};
+const read = (p: string): string => {
+  const bytes = readFileSync(path.join(stanceDir, p));
+  corpusRead[`stance/${p}`] = sha256(bytes);
+  return bytes.toString('utf8');
+};
 
 // ---- data: RumourEval train (all of it, K thread folds for choosing settings) and VAST's
 // training fold (its 80%, K folds by text). Nothing from RumourEval dev or VAST's 20% is read.
@@ -107,7 +115,7 @@ function withOffsets(m: LinearModel, rOff: number[], vOff: number[]): LinearMode
     m.w[c * m.dim + H + denseIndex('context-post')]! += rOff[c]!;
     m.w[c * m.dim + H + denseIndex('context-news')]! += vOff[c]!;
   });
-  return { ...m, rel: relative(m.w, STANCES.length, m.dim) };
+  return m;
 }
 const stance = withOffsets(fitStance(best.s, () => true, () => true), best.rOff, best.vOff);
 const shift = (xs: Scored[], off: number[]): Scored[] => xs.map((x) => ({ z: x.z.map((v, c) => v + off[c]!), y: x.y }));
@@ -133,6 +141,9 @@ const model: StanceModel = {
     trainedOn: 'RumourEval 2019 train (replies)' + (best.s.vastWeight > 0 ? ' + VAST dev 80% fold' : '') + ' + SubReddit-MaskMandate 80% fold (agreement)',
     seed: SEED, classPower: best.s.power, epochs: best.s.epochs, vastWeight: best.s.vastWeight, hashBits: HASH_BITS, folds: K,
     cvRumourEvalMacroF1: Math.round(best.rF1 * 1000) / 1000, cvVastMacroF1: Math.round(best.vF1 * 1000) / 1000,
+    // provenance: the corpus files read (paths relative to the corpus folder) and the training code
+    corpusSha256: corpusRead,
+    trainingCodeSha256: codeHash(repoRoot, trainingCodeFiles(repoRoot)),
   },
 };
 const foldEngines = best.folds.map((m) => serialise(withOffsets({ ...m, w: Float32Array.from(m.w) }, best.rOff, best.vOff)));

@@ -26,6 +26,8 @@ export interface DemoServer {
   seedUrl(name: string): string;
   plainUrl(name: string): string;
   fixtureUrl(relPath: string): string;
+  /** a saved real page with <html data-comment-lens-adapters="off">: read by the structural finder alone */
+  finderOnlyUrl(relPath: string): string;
   /** a static e2e test page from tests/e2e/pages/ (see PAGE_HEADERS for per-page headers) */
   testPageUrl(name: string): string;
   close(): Promise<void>;
@@ -76,6 +78,27 @@ async function serveFile(res: ServerResponse, dir: string, rel: string, headers:
   }
 }
 
+/**
+ * A saved page as served, but for one attribute on its <html> tag that switches the site adapters
+ * off for that page (src/sites/detect.ts): the e2e run then sees what the finder alone reads.
+ */
+async function serveFinderOnly(res: ServerResponse, dir: string, rel: string): Promise<number> {
+  const file = resolve(dir, rel);
+  if (file !== dir && !file.startsWith(dir + sep)) return 403;
+  if (extname(file).toLowerCase() !== '.html') return 404;
+  try {
+    const text = await readFile(file, 'utf8');
+    // the real <html> tag: not one inside a comment (IE conditional comments repeat it)
+    const at = [...text.matchAll(/<!--[\s\S]*?-->|<html[\s>]/gi)].find((m) => !m[0].startsWith('<!'))?.index ?? -1;
+    if (at < 0) return 404;
+    res.writeHead(200, { 'content-type': TYPES['.html'] ?? 'text/html', 'cache-control': 'no-store' });
+    res.end(`${text.slice(0, at + 5)} data-comment-lens-adapters="off"${text.slice(at + 5)}`);
+    return 200;
+  } catch {
+    return 404;
+  }
+}
+
 export async function startDemoServer(options: ServerOptions = {}): Promise<DemoServer> {
   const fixturesDir = resolve(options.fixturesDir ?? join(ROOT, 'tests/fixtures'));
   const pagesDir = resolve(options.pagesDir ?? join(ROOT, 'tests/e2e/pages'));
@@ -99,6 +122,7 @@ export async function startDemoServer(options: ServerOptions = {}): Promise<Demo
       return html(page[1] === 'seed' ? seed.withComments : seed.plain);
     }
     if (path.startsWith('/fixtures/')) return serveFile(res, fixturesDir, path.slice('/fixtures/'.length));
+    if (path.startsWith('/finder-only/')) return serveFinderOnly(res, fixturesDir, path.slice('/finder-only/'.length));
     if (path.startsWith('/e2e/')) {
       const rel = path.slice('/e2e/'.length);
       return serveFile(res, pagesDir, rel, { 'cache-control': 'no-store', ...PAGE_HEADERS[rel] });
@@ -123,6 +147,7 @@ export async function startDemoServer(options: ServerOptions = {}): Promise<Demo
     seedUrl: (name) => `${origin}/seed/${encodeURIComponent(name)}.html`,
     plainUrl: (name) => `${origin}/plain/${encodeURIComponent(name)}.html`,
     fixtureUrl: (rel) => `${origin}/fixtures/${rel.split('/').map(encodeURIComponent).join('/')}`,
+    finderOnlyUrl: (rel) => `${origin}/finder-only/${rel.split('/').map(encodeURIComponent).join('/')}`,
     testPageUrl: (name) => `${origin}/e2e/${name.split('/').map(encodeURIComponent).join('/')}`,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };

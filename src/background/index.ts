@@ -4,9 +4,9 @@
 // It makes no request and keeps no data.
 import browser from 'webextension-polyfill';
 import { StanceEngine } from '../stance/index';
-import { LABEL_PORT } from './label-messages';
+import { LABEL_PORT } from '../shared/names';
 import { serveLabels } from './label-service';
-import { badgeText, isCountMessage } from './messages';
+import { badgeText, isCountMessage } from '../shared/messages';
 import { route } from './relay';
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
@@ -27,6 +27,9 @@ let engine: StanceEngine | undefined;
 browser.runtime.onConnect.addListener((port) => {
   // Only content scripts in a tab label: the extension's own pages have no use for it.
   if (port.name !== LABEL_PORT || port.sender?.tab?.id === undefined) return;
-  // The model is decoded once per background lifetime (~20 ms), on the first port's first message.
-  serveLabels(port, () => (engine ??= new StanceEngine()));
+  // The model is decoded once per background lifetime (~20 ms), as soon as the first port opens:
+  // a page connects on detection, so the decoding overlaps the rest of its content script's loading.
+  const model = (): StanceEngine => (engine ??= new StanceEngine());
+  serveLabels(port, model);
+  setTimeout(model, 0);
 });

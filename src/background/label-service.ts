@@ -5,8 +5,8 @@
 import type { Comment, StanceLabel, Thread } from '../parser/types';
 import type { Engine } from '../stance/engine';
 import { Labeller } from '../stance/labeller';
-import { isLabelRequest, type LabelReply, type LabelRequest } from './label-messages';
-import { LabelPacker } from './label-wire';
+import { isLabelRequest, type LabelReply, type LabelRequest } from '../shared/label-messages';
+import { LabelPacker } from '../shared/label-wire';
 
 /** What serveLabels needs of a runtime.Port (a fake one in the tests). */
 export interface ServicePort {

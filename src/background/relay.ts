@@ -3,7 +3,7 @@
 // frame -> top frame (summaries) and top frame -> one frame (collapse, expand, filter).
 // Pure: the listener in index.ts sends what route() returns with tabs.sendMessage, which needs
 // no "tabs" permission (that permission only exposes tab URLs and titles).
-import { isFrameCommandMessage, isFrameSummaryMessage, type FrameCommandMessage, type FrameSummaryMessage } from './messages';
+import { isFrameCommandMessage, isFrameSummaryMessage, type FrameCommandMessage, type FrameSummaryMessage } from '../shared/messages';
 
 export interface SenderLike {
   tab?: { id?: number };

@@ -7,7 +7,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { StanceLabel } from '../parser/types';
 import { StanceEngine } from '../stance/index';
-import { loadRefined, refinedAvailable } from '../stance/refined-node';
 
 interface ClassifyInput {
   id: string | number;
@@ -57,7 +56,7 @@ async function readAll(stream: Readable): Promise<string> {
  * The refined pass over every line: each distinct text embedded once (comments, articles), then
  * the head. With an empty article, the parent is what the comment is set against.
  */
-async function refinedLabels(engine: StanceEngine, inputs: ClassifyInput[], ctxFor: (i: ClassifyInput) => ReturnType<StanceEngine['prepare']>, stderr: Writable, showProgress: boolean): Promise<StanceLabel[]> {
+async function refinedLabels(loadRefined: typeof import('../stance/refined-node').loadRefined, engine: StanceEngine, inputs: ClassifyInput[], ctxFor: (i: ClassifyInput) => ReturnType<StanceEngine['prepare']>, stderr: Writable, showProgress: boolean): Promise<StanceLabel[]> {
   const pass = await loadRefined(engine);
   const against = (input: ClassifyInput): string => (input.article.trim() === '' && input.parent !== undefined ? input.parent : input.article);
   const texts = [...new Set(inputs.flatMap((input) => [input.text, against(input)]))];
@@ -108,9 +107,11 @@ export async function runClassify(stdin: Readable, stdout: Writable, stderr: Wri
   const isTTY = Boolean((stderr as { isTTY?: boolean }).isTTY);
   const showProgress = isTTY && inputs.length >= 5000;
   let labels: StanceLabel[] | undefined;
-  if (!opts.fast && refinedAvailable()) {
+  if (!opts.fast) {
     try {
-      labels = await refinedLabels(engine, inputs, ctxFor, stderr, isTTY && inputs.length >= 200);
+      // loaded only here: the encoder's TF.js is a chunk of its own in the compiled CLI
+      const refined = await import('../stance/refined-node');
+      if (refined.refinedAvailable()) labels = await refinedLabels(refined.loadRefined, engine, inputs, ctxFor, stderr, isTTY && inputs.length >= 200);
     } catch (err) {
       stderr.write(`comment-lens classify: the sentence encoder did not load (${(err as Error).message}); fast labels only\n`);
     }

@@ -1,7 +1,9 @@
 // Plain-text rendering of an analysis for the terminal. Pure: returns strings.
 import { STANCES, type Stance } from '../parser/types';
 import type { Analysis } from '../pipeline';
+import { notLabelled } from '../stance/language';
 import { UNSURE_BELOW, topAuthors } from '../summary/summarize';
+import { formatGist } from './format-gist';
 
 const BAR_WIDTH = 30;
 const MARK: Record<Stance, string> = { support: '█', oppose: '▓', neutral: '░', question: '?' };
@@ -43,13 +45,15 @@ export function formatAnalysis(a: Analysis, meta: { platform: string; file?: str
   const replies = summary.repliesMarked + summary.repliesInferred;
   out.push(
     `${summary.total} comment${summary.total === 1 ? '' : 's'} · ${replies} repl${replies === 1 ? 'y' : 'ies'}` +
-      ` (${summary.repliesInferred} inferred) · ${summary.unsure} unsure`,
+      ` (${summary.repliesInferred} inferred) · ${summary.unsure} unsure` +
+      (summary.notLabelled ? ` · ${summary.notLabelled} not labelled (language)` : ''),
   );
   out.push(...stanceChart(summary.byStance, summary.total));
   const top = topAuthors(summary, 5)
     .map(([name, n]) => `${name} (${n})`)
     .join(', ');
   if (top) out.push(`Most active: ${top}`);
+  out.push(...formatGist(a));
   if (thread.comments.length > 0) {
     out.push('');
     const idWidth = Math.max(2, ...thread.comments.map((c) => c.id.length));
@@ -59,8 +63,10 @@ export function formatAnalysis(a: Analysis, meta: { platform: string; file?: str
     thread.comments.forEach((c, i) => {
       const l = labels[i]!;
       // A deleted or private slot has no stance to show, only what it is.
-      const stance = c.placeholder ?? l.label;
-      const conf = c.placeholder ? '  –  ' : l.confidence.toFixed(2) + (l.confidence < UNSURE_BELOW ? '?' : ' ');
+      // A comment in a language the engine does not read has none either: its language instead.
+      const lang = notLabelled(l)?.language;
+      const stance = c.placeholder ?? (lang ? `(${lang})` : l.label);
+      const conf = c.placeholder || lang ? '  –  ' : l.confidence.toFixed(2) + (l.confidence < UNSURE_BELOW ? '?' : ' ');
       const reply = c.parentId ? `${c.parentInferred ? '~' : '↳'}${c.parentId}` : '';
       out.push(
         `  ${pad(c.id, idWidth)}  ${pad(firstWords(c.author || (c.placeholder ? '—' : '(anonymous)'), authorWidth), authorWidth)}  ` +
@@ -69,6 +75,7 @@ export function formatAnalysis(a: Analysis, meta: { platform: string; file?: str
     });
     out.push('');
     out.push('  ~ reply inferred from the text   ↳ reply marked up by the site   ? unsure (low confidence)');
+    if (summary.notLabelled) out.push('  (de), (fr)…: not labelled: written in a language the stance engine does not read (English only)');
   }
   return out.join('\n');
 }

@@ -1,6 +1,9 @@
-// The saved-page reader for the CLI: an HTML string in, the same RawPage the extension builds.
+// The saved-page reader for the CLI: an HTML string in, the same RawPage the extension builds,
+// and the Thread the shared parser makes of it. A chunk of its own in the compiled CLI (linkedom
+// is most of it): a dump never loads it.
 import { parseHTML } from 'linkedom';
-import type { RawPage } from '../parser/types';
+import { buildThread } from '../parser/thread';
+import type { RawPage, Thread } from '../parser/types';
 import { detectPage, extractPage, generic } from '../sites/registry';
 
 export interface HtmlExtraction {
@@ -18,4 +21,10 @@ export function extractFromHtml(html: string, url?: string): HtmlExtraction {
   const adapter = detectPage(doc, url);
   const { page } = extractPage(doc, url, adapter ?? generic);
   return { page, platform: page.platform, detected: adapter !== null };
+}
+
+/** Saved HTML page -> Thread, through the very same site adapters and shared parser as the extension. */
+export function threadFromHtml(html: string, url?: string): { thread: Thread; platform: string; detected: boolean; widgetOnly: boolean } {
+  const { page, platform, detected } = extractFromHtml(html, url);
+  return { thread: buildThread(page), platform, detected, widgetOnly: Boolean(page.widgetOnly) };
 }

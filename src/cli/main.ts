@@ -4,10 +4,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { DumpError } from '../parser/errors';
 import { parseDump } from '../parser/dump';
-import type { Thread } from '../parser/types';
+import type { StanceLabel, Thread } from '../parser/types';
 import { analyze, type Analysis } from '../pipeline';
 import { StanceEngine } from '../stance/index';
-import { loadRefined, refinedAvailable } from '../stance/refined-node';
+import { notLabelled } from '../stance/language';
+import { gist } from '../summary/gist';
 import { summarize } from '../summary/summarize';
 import { formatAnalysis } from './format';
 import { runClassify } from './classify';
@@ -86,6 +87,8 @@ export interface CliResult {
  */
 async function refineAnalysis(analysis: Analysis, engine: StanceEngine, refined: boolean, stderr?: NodeJS.WritableStream): Promise<Analysis> {
   if (!refined || analysis.thread.comments.length === 0) return analysis;
+  // loaded only with --refined: the encoder's TF.js is a chunk of its own in the compiled CLI
+  const { loadRefined, refinedAvailable } = await import('../stance/refined-node');
   if (!refinedAvailable()) {
     stderr?.write('comment-lens: --refined: the sentence encoder files (models/use-lite) are missing; fast labels only\n');
     return analysis;
@@ -93,7 +96,7 @@ async function refineAnalysis(analysis: Analysis, engine: StanceEngine, refined:
   try {
     const pass = await loadRefined(engine);
     const labels = await pass.refiner.refineThread(analysis.thread, analysis.labels, pass.embed);
-    return { thread: analysis.thread, labels, summary: summarize(analysis.thread, labels) };
+    return { thread: analysis.thread, labels, summary: summarize(analysis.thread, labels), gist: gist(analysis.thread, labels) };
   } catch (err) {
     stderr?.write(`comment-lens: the sentence encoder did not load (${(err as Error).message}); fast labels only\n`);
     return analysis;
@@ -113,7 +116,7 @@ export async function analyzeFile(file: string, url?: string, opts: { refined?: 
   }
   const engine = new StanceEngine();
   if (looksLikeHtml(file, bytes)) {
-    const { threadFromHtml } = await import('./html-thread');
+    const { threadFromHtml } = await import('./html');
     const { thread, platform, detected, widgetOnly } = threadFromHtml(new TextDecoder().decode(bytes), url);
     return { detected, platform, widgetOnly, analysis: await refineAnalysis(analyze(thread, engine), engine, opts.refined ?? false, opts.stderr) };
   }
@@ -123,7 +126,7 @@ export async function analyzeFile(file: string, url?: string, opts: { refined?: 
 }
 
 export function toJson(result: CliResult): unknown {
-  const { thread, labels, summary } = result.analysis;
+  const { thread, labels, summary, gist } = result.analysis;
   const a = thread.article;
   return {
     detected: result.detected,
@@ -138,10 +141,17 @@ export function toJson(result: CliResult): unknown {
       parentId: c.parentId ?? null,
       parentInferred: c.parentInferred ?? false,
       ...(c.parentInferred ? { parentConfidence: c.parentConfidence ?? null, parentEvidence: c.parentEvidence ?? null } : {}),
-      stance: labels[i],
+      ...stanceJson(labels[i]!),
     })),
     summary,
+    gist,
   };
+}
+
+/** A comment's stance, or `stance: null` with the reason it has none (a language the engine does not read). */
+function stanceJson(label: StanceLabel): { stance: StanceLabel } | { stance: null; reason: string; language: string } {
+  const why = notLabelled(label);
+  return why ? { stance: null, reason: why.reason, language: why.language } : { stance: label };
 }
 
 export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {

@@ -2,6 +2,7 @@
 // still loading images or ads gets its panel without waiting for idle. Only the cheap detector
 // runs here; the parser, the stance model and the UI load (dynamic import) on comment pages only.
 import { detectPage } from '../sites/detect';
+import { LABEL_PORT } from '../shared/names';
 import type { EarlyPort } from './early-port';
 
 /**
@@ -12,11 +13,12 @@ import type { EarlyPort } from './early-port';
 function wakeLabeller(): EarlyPort | null {
   try {
     const rt = (globalThis as { chrome?: { runtime?: { connect?: (o: { name: string }) => EarlyPort['port'] } } }).chrome?.runtime;
-    const port = rt?.connect?.({ name: 'lens:label' }); // LABEL_PORT
+    // Connecting is enough: the background decodes its model when a port opens. The one warm-up
+    // message is RemoteLabeller.warm()'s, sent on this port when run.ts takes it over.
+    const port = rt?.connect?.({ name: LABEL_PORT });
     if (!port) return null;
     const early: EarlyPort = { port, alive: true };
     port.onDisconnect.addListener(() => (early.alive = false));
-    port.postMessage({ type: 'lens:warm' });
     return early;
   } catch {
     return null; // no extension context (reloaded): run.ts connects, or labels in the page

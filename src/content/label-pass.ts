@@ -4,9 +4,10 @@
 // reply told its parent's label; a pass that falls back midway keeps what came and goes on.
 import type { StanceLabel, Thread } from '../parser/types';
 import type { StanceEngine } from '../stance/index';
-import { Labeller } from '../stance/labeller';
+import { each } from '../pipeline/stage';
+import { labelStage } from '../stance/labeller';
 import type { RemoteLabeller } from './remote-labeller';
-import { runSliced, yieldToBrowser } from './slices';
+import { runStage, yieldToBrowser } from './slices';
 
 export interface PassOptions {
   thread: Thread;
@@ -46,11 +47,8 @@ export async function labelPass(o: PassOptions): Promise<StanceLabel[] | null> {
       // it gets tasks of its own, so neither grows long.
       await yieldToBrowser();
       if (signal.aborted) return null;
-      const ok = await runSliced(b.from, b.from + b.labels.length, (i) => take(o, labels, i, b.labels[i - b.from] ?? kept[i]!), {
-        signal,
-        onSlice: o.flush,
-      });
-      if (!ok) return null;
+      const applied = each(b.from, b.from + b.labels.length, (i) => take(o, labels, i, b.labels[i - b.from] ?? kept[i]!));
+      if (!(await runStage(applied, { signal, onSlice: (t) => t && o.flush(t.done) }))) return null;
       k = b.from + b.labels.length;
     }
     if (k === n) {
@@ -62,10 +60,14 @@ export async function labelPass(o: PassOptions): Promise<StanceLabel[] | null> {
   const engine = await localEngine(signal);
   if (!engine) return null;
   o.note?.('local');
-  const labeller = new Labeller(engine, thread);
-  for (let i = 0; i < k; i++) labeller.keep(i, labels[i]!);
-  const done = await runSliced(k, n, (i) => take(o, labels, i, kept[i] ? labeller.keep(i, kept[i]) : labeller.label(i)), { signal, onSlice: o.flush });
-  return done ? labels : null;
+  // What came from the background before it failed is kept like the earlier passes' labels.
+  const before = kept.map((l, i) => (i < k ? labels[i] : l));
+  const stage = labelStage(engine, thread, before, (i, label) => take(o, labels, i, label));
+  const done = await runStage(stage, { signal, onSlice: (t) => t && o.flush(t.done) });
+  if (!done) return null;
+  // kept labels come back as they were; fresh ones were taken as they came
+  done.value.forEach((l, i) => (labels[i] = l));
+  return labels;
 }
 
 function take(o: PassOptions, labels: StanceLabel[], i: number, label: StanceLabel): void {

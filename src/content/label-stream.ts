@@ -4,7 +4,7 @@
 // kept or none where it was not) is refused. The background may answer one batch sent in
 // several replies. Silence for `stallMs` while labels are due calls `onStall`.
 import type { StanceLabel } from '../parser/types';
-import { LabelUnpacker } from '../background/label-wire';
+import { LabelUnpacker } from '../shared/label-wire';
 
 /** labels[k] is comment from+k's label, null where the comment was kept. */
 export type Batch = { from: number; labels: Array<StanceLabel | null> } | 'done' | 'failed';

@@ -1,7 +1,7 @@
 // Live comments: one MutationObserver on the comment section, records batched into one
 // callback per quiet period, our own insertions ignored (they would otherwise loop forever).
 
-export const OWN_ATTR = 'data-lens-own';
+import { OWN_ATTR } from '../shared/names';
 
 /** A node we inserted (tag, wrapper, panel host) or a node inside one. */
 export function isOwnNode(node: Node): boolean {
@@ -28,7 +28,7 @@ function isBlankText(n: Node): boolean {
 
 /**
  * Observes `target`; calls `onChange` once the page has been quiet for `delayMs`, and not more
- * than once per `minIntervalMs` (each call re-reads the page: 5-60 ms, Readability included).
+ * than once per `minIntervalMs` (each call re-reads the comment section, in slices).
  * A page that replaces the whole section (`section.replaceWith(next)`) does so in the section's
  * parent, outside the watched subtree: the ancestors are watched too (child lists only, no
  * subtree), and a change there counts only once `target` has left the document.

@@ -1,11 +1,11 @@
 // One read of the page for a session: the whole page the first time (the article by our
 // Readability-style scoring: costly), then the comment section alone after live changes, keeping
-// the first read's article. Page-wide warm-ups and the items go in ~8 ms slices (one task for all
-// of them took ~300 ms at 10,000 comments).
+// the first read's article. The read stage runs in ~8 ms slices (one task for all of it took
+// ~300 ms at 10,000 comments).
 import type { RawPage } from '../parser/types';
-import { planComments, planPage, type CommentsExtraction, type Extraction, type ExtractionPlan, type SiteAdapter } from '../sites/registry';
+import { readPage as pageRead, rereadPage, type Extraction, type SiteAdapter } from '../sites/registry';
 import { readingText } from '../ui/format';
-import { runSliced, runSteps, yieldToBrowser } from './slices';
+import { runStage } from './slices';
 
 export interface ReadOptions {
   doc: Document;
@@ -23,41 +23,16 @@ export interface ReadOptions {
 
 /** The extraction, or null when stopped meanwhile. */
 export async function readPage(o: ReadOptions): Promise<Extraction | null> {
-  const { doc, signal } = o;
-  const plan: ExtractionPlan<Extraction> = o.base
-    ? livePlan(planComments(doc, o.adapter, o.section), o.base)
-    : planPage(doc, doc.location?.href, o.adapter);
-  const n = plan.items.length;
-  if (n > 0) {
-    o.watch(plan.section ?? doc.body);
-    // Finding the items is a task of its own, apart from the first slice of reading.
-    await yieldToBrowser();
-    if (signal.aborted) return null;
-  }
-  // the warm-ups (page-wide queries, in parts) first, then the items, all in budgeted slices
-  if (n > 0 && !(await runSteps(plan.prepare, { signal }))) return null;
-  const status = o.status;
-  const done = await runSliced(0, n, (i) => void plan.read(i), {
-    signal,
-    ...(status ? { onSlice: (k: number) => status(readingText(k, n)) } : {}),
-  });
-  if (!done) return null;
-  if (n > 0) {
-    // the article (finish: Readability-style scoring of the page) makes a task of its own too
-    await yieldToBrowser();
-    if (signal.aborted) return null;
-  }
-  return plan.finish();
-}
-
-/** A re-read of the comments alone, given the first read's page (its article, url, stated count). */
-function livePlan(plan: ExtractionPlan<CommentsExtraction>, base: RawPage): ExtractionPlan<Extraction> {
-  return {
-    ...plan,
-    finish: () => {
-      const live = plan.finish();
-      const page: RawPage = { ...base, comments: live.comments, widgetOnly: live.comments.length === 0 };
-      return { page, elements: live.elements, container: live.container };
-    },
+  const { doc } = o;
+  // As soon as the items are known: watch their section (or the page), before the first slice ends.
+  const found = (f: { items: Element[]; section: Element | null }): void => {
+    if (f.items.length > 0) o.watch(f.section ?? doc.body);
   };
+  const stage = o.base ? rereadPage(doc, o.adapter, o.base, o.section, found) : pageRead(doc, doc.location?.href, o.adapter, found);
+  const status = o.status;
+  const r = await runStage(stage, {
+    signal: o.signal,
+    ...(status ? { onSlice: (t) => t && status(readingText(t.done, t.total)) } : {}),
+  });
+  return r?.value ?? null;
 }

@@ -8,7 +8,7 @@
 import type { Article, StanceLabel, Thread } from '../parser/types';
 import { yieldToBrowser } from './slices';
 import { LabelStream } from './label-stream';
-import { crossesIntact, isArticle, isLabelReply, LABEL_PORT, MAX_BATCH_COMMENTS, MAX_ID, MAX_JOB_COMMENTS, MAX_TEXT, type LabelRequest, type WireComment } from '../background/label-messages';
+import { crossesIntact, isArticle, isLabelReply, LABEL_PORT, MAX_BATCH_COMMENTS, MAX_ID, MAX_JOB_COMMENTS, MAX_TEXT, type LabelRequest, type WireComment } from '../shared/label-messages';
 
 /** What RemoteLabeller needs of a runtime.Port. */
 export interface ClientPort {

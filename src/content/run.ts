@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import { isSiteEnabled } from '../options/schema';
 import { loadSettings, onSettingsChanged, updateSettings } from '../options/storage';
 import type { SiteAdapter } from '../sites/registry';
-import { isFrameCommandMessage, isFrameSummaryMessage, type CountMessage, type FrameCommandMessage, type FrameSummaryMessage } from '../background/messages';
+import { isFrameCommandMessage, isFrameSummaryMessage, type CountMessage, type FrameCommandMessage, type FrameSummaryMessage } from '../shared/messages';
 import { withEarlyPort, type EarlyPort } from './early-port';
 import { RemoteLabeller } from './remote-labeller';
 import { mark, Session, type SessionHooks } from './session';

@@ -2,20 +2,22 @@
 // page; applied in slices, with progress) -> summary -> UI, then keep following live comments.
 // Everything hangs off one AbortController: stop() leaves the page as it was (panel, tags,
 // data-lens-* attributes, stylesheets, observers and the labelling port all gone).
-import { buildThread, planThread } from '../parser/thread';
-import type { RawPage, StanceLabel, Summary } from '../parser/types';
-import type { FrameCommand, FrameReport, FrameState } from '../background/messages';
+import { buildThread, threadStage } from '../parser/thread';
+import type { RawPage, StanceLabel, Summary, Thread } from '../parser/types';
+import type { FrameCommand, FrameReport, FrameState } from '../shared/messages';
 import type { Settings } from '../options/schema';
 import type { Extraction, SiteAdapter } from '../sites/registry';
-import { planSummary, summarize } from '../summary/summarize';
+import { gistStage } from '../summary/gist';
+import { summarize, summaryStage } from '../summary/summarize';
 import type { CommentItem } from '../ui/comments';
 import { emptySummary, reportOf, withReport } from '../ui/frames';
+import { t } from '../ui/i18n';
 import { LensUI } from '../ui/lens-ui';
 import { labelPass } from './label-pass';
 import { observePage } from './live';
 import { readPage } from './page-read';
 import type { RemoteLabeller } from './remote-labeller';
-import { runSliced, yieldToBrowser } from './slices';
+import { runStage, yieldToBrowser } from './slices';
 
 /** Timeline marks ("comment-lens:ready"…) for benchmarks and the browser's performance panel. */
 export function mark(name: string): void {
@@ -57,10 +59,6 @@ export class Session {
     private settings: Settings,
     private hooks: SessionHooks,
   ) {}
-
-  get running(): boolean {
-    return this.ac !== null;
-  }
 
   start(): void {
     if (this.ac) return;
@@ -153,7 +151,7 @@ export class Session {
     const first = !this.watching;
     if (first) {
       // Let the panel paint before the read of a long comment section starts.
-      ui.setStatus('Reading comments…');
+      ui.setStatus(t('statusReading'));
       await yieldToBrowser();
       if (signal.aborted) return;
     }
@@ -180,9 +178,9 @@ export class Session {
     // normalized in slices (in one task, 50,000 comments took ~55 ms).
     await yieldToBrowser();
     if (signal.aborted) return;
-    const tp = planThread(ex.page);
-    if (!(await runSliced(0, ex.page.comments.length, tp.comment, { signal }))) return;
-    const thread = tp.finish();
+    const built = await runStage(threadStage(ex.page), { signal });
+    if (!built) return;
+    const thread = built.value;
     this.mark('thread');
     const n = thread.comments.length;
     const pending: CommentItem[] = [];
@@ -215,9 +213,9 @@ export class Session {
     this.mark('labelled');
     // The counts (in slices), then the panel and the held tags (lens-ui.ts) in a task of its own:
     // in one, with the last batch, they made ~100 ms at 50,000 comments.
-    const counts = planSummary(thread, labels);
-    if (!(await runSliced(0, n, counts.add, { signal }))) return;
-    const summary = counts.finish();
+    const counted = await runStage(summaryStage(thread, labels), { signal });
+    if (!counted) return;
+    const summary = counted.value;
     await yieldToBrowser();
     if (signal.aborted) return;
     ui.setSummary(summary, true);
@@ -225,6 +223,26 @@ export class Session {
     this.mark('ready');
     this.marked = true;
     this.hooks.count(ui.shownTotal());
+    await this.showGist(thread, labels, ex.elements, signal);
+  }
+
+  /**
+   * The gist under the counts, computed after the first panel in slices of its own (a step per
+   * comment, summary/gist.ts). A comment frame shows no panel, so it computes none.
+   */
+  private async showGist(thread: Thread, labels: StanceLabel[], elements: readonly Element[], signal: AbortSignal): Promise<void> {
+    if (this.hooks.report) return;
+    const made = await runStage(gistStage(thread, labels), { signal });
+    if (!made) return;
+    const gist = made.value;
+    const at = new Map(thread.comments.map((c, i) => [c.id, i]));
+    this.ui?.setGist(gist, (id) => {
+      const i = at.get(id);
+      if (i === undefined) return undefined;
+      const c = thread.comments[i]!;
+      return { author: c.author, text: c.text, el: elements[i]! };
+    });
+    mark('gist');
   }
 
   /** the first full read: its article is kept, live updates re-read only the comments */

@@ -1,12 +1,15 @@
-// Budgeted work: run `work(i)` for i in [from, to) in slices of about `budgetMs`, yielding to the
-// browser between slices so no main-thread task grows long (the 50 ms rule), and stopping as
-// soon as the signal aborts.
+// The one sliced runner: drives a pipeline stage (pipeline/stage.ts) in slices of about
+// `budgetMs`, yielding to the browser between slices so no main-thread task grows long (the 50 ms
+// rule), and stopping as soon as the signal aborts.
+import { PAUSE, type Stage, type Tick } from '../pipeline/stage';
+
+type Progress = Exclude<Tick, typeof PAUSE | undefined>;
 
 export interface SliceOptions {
   signal: AbortSignal;
   budgetMs?: number;
-  /** called after each slice with the number of items done so far */
-  onSlice?: (done: number) => void;
+  /** called after each slice that ran a unit, with the stage's last progress */
+  onSlice?: (progress: Progress | undefined) => void;
   now?: () => number;
   yieldNow?: () => Promise<void>;
 }
@@ -25,33 +28,29 @@ export function yieldToBrowser(): Promise<void> {
   });
 }
 
-/** Resolves true when all items ran, false when aborted first. */
-export function runSliced(from: number, to: number, work: (i: number) => void, opts: SliceOptions): Promise<boolean> {
-  return sliced(from, to, (i) => (work(i), true), opts);
-}
-
-/**
- * Runs `steps` in order in slices of about `budgetMs`, like runSliced; a step that returns false
- * has more to do and is called again (in the same slice while time is left).
- */
-export function runSteps(steps: ReadonlyArray<() => boolean | void>, opts: SliceOptions): Promise<boolean> {
-  return sliced(0, steps.length, (i) => steps[i]!() !== false, opts);
-}
-
-/** The slicing loop: `step(i)` says whether item i is done (else it is called again). */
-async function sliced(from: number, to: number, step: (i: number) => boolean, opts: SliceOptions): Promise<boolean> {
+/** The stage's result, or null when the signal aborted first (the stage is then left unfinished). */
+export async function runStage<T>(stage: Stage<T>, opts: SliceOptions): Promise<{ value: T } | null> {
   const budget = opts.budgetMs ?? 8;
   const now = opts.now ?? (() => performance.now());
   const yieldNow = opts.yieldNow ?? yieldToBrowser;
-  let i = from;
-  while (i < to) {
-    if (opts.signal.aborted) return false;
+  for (;;) {
+    if (opts.signal.aborted) return null;
     const end = now() + budget;
-    // At least one call per slice, so a slow item cannot stall the loop.
-    do if (step(i)) i++;
-    while (i < to && now() < end);
-    opts.onSlice?.(i);
-    if (i < to) await yieldNow();
+    let progress: Progress | undefined;
+    let units = 0;
+    // At least one unit per slice, so a slow unit cannot stall the loop.
+    for (;; units++) {
+      const r = stage.next();
+      if (r.done) {
+        if (units > 0) opts.onSlice?.(progress);
+        return opts.signal.aborted ? null : { value: r.value };
+      }
+      const tick: Tick = r.value;
+      if (tick === PAUSE) break;
+      if (tick) progress = tick;
+      if (now() >= end) break;
+    }
+    opts.onSlice?.(progress);
+    await yieldNow();
   }
-  return !opts.signal.aborted;
 }

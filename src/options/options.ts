@@ -3,6 +3,10 @@
 import { LOAD_MODES, POSITIONS, normalizeHost, withSite, type Settings } from './schema';
 import { STANCES } from '../parser/types';
 import { loadSettings, onSettingsChanged, saveSettings } from './storage';
+import { t } from '../ui/i18n';
+import { localize } from '../ui/i18n-dom';
+
+localize(document);
 
 const form = document.getElementById('settings') as HTMLFormElement;
 const field = <T extends Element>(name: string): T => form.elements.namedItem(name) as unknown as T;
@@ -22,8 +26,8 @@ function render(s: Settings): void {
       const li = document.createElement('li');
       const btn = document.createElement('button');
       btn.type = 'button';
-      btn.textContent = 'Turn back on';
-      btn.setAttribute('aria-label', `Turn Comment Lens back on for ${host}`);
+      btn.textContent = t('optionsTurnBackOn');
+      btn.setAttribute('aria-label', t('optionsTurnBackOnFor', host));
       btn.addEventListener('click', () => void save(withSite(current, host, true)));
       li.append(`${host} `, btn);
       return li;
@@ -35,7 +39,7 @@ function render(s: Settings): void {
 async function save(next: Settings): Promise<void> {
   await saveSettings(next);
   render(next);
-  document.getElementById('saved')!.textContent = 'Saved.';
+  document.getElementById('saved')!.textContent = t('optionsSaved');
 }
 
 function fromForm(): Settings {

@@ -1,5 +1,6 @@
 // The stored settings: defaults, validation and migration. Pure (no browser API), so it is
 // unit-tested in Node and shared by the content script, the options page and the popup.
+import { isObject, type Loose } from '../shared/guards';
 import { STANCES, type Stance } from '../parser/types';
 
 export const SETTINGS_KEY = 'settings';
@@ -34,8 +35,6 @@ export function defaultSettings(): Settings {
   };
 }
 
-type Loose = Record<string, unknown>;
-const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
   typeof v === 'string' && (list as readonly string[]).includes(v);
 

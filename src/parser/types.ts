@@ -46,17 +46,20 @@ export interface StanceLabel {
   pass?: 'refined';
 }
 
-export interface LabelledComment extends Comment {
-  stance: StanceLabel;
-}
-
 export interface Summary {
   total: number;
   byStance: Record<Stance, number>;
-  byAuthor: Record<string, number>; // author -> comment count, most active first; deleted/private slots left out
+  /**
+   * [author, comment count] pairs, most active first (ties: first appearance); deleted/private slots
+   * left out. An array, not an object: object keys that look like integers ("42") come first
+   * whatever their count, so an object cannot hold a ranking.
+   */
+  byAuthor: Array<[author: string, count: number]>;
   repliesInferred: number;
   repliesMarked: number;
   unsure: number; // labels whose confidence is below the "unsure" threshold
+  /** comments given no stance (written in a language the engine does not read): in total, not in byStance */
+  notLabelled?: number;
 }
 
 // ---- What a site adapter hands to the shared parser (DOM already read) ----

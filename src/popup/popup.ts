@@ -3,6 +3,10 @@
 import browser from 'webextension-polyfill';
 import { isSiteEnabled, normalizeHost, withSite } from '../options/schema';
 import { loadSettings, updateSettings } from '../options/storage';
+import { t } from '../ui/i18n';
+import { localize } from '../ui/i18n-dom';
+
+localize(document);
 
 async function main(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -15,7 +19,7 @@ async function main(): Promise<void> {
     /* no readable address: a browser page */
   }
   if (!host) {
-    site.textContent = 'Comment Lens works on web pages (http and https).';
+    site.textContent = t('popupNotWeb');
     return;
   }
   site.textContent = host;

@@ -5,6 +5,8 @@ import type { RawComment } from '../parser/types';
 import type { AttrPick, FieldSpecs, PlaceholderSpec, SiteAdapter } from './types';
 import { blockText, isOwn, lineText, matches, query, queryAll } from './dom';
 import { ItemIndex, ownHosts, queryEach } from './item-index';
+import { DepthParents } from '../parser/depth-parents';
+import { PAUSE, type Stage } from '../pipeline/stage';
 
 /** Where to look: `scope` (or the document) plus the open shadow roots the adapter names in it. */
 export function searchRoots(doc: Document, adapter: SiteAdapter, scope?: Element): ParentNode[] {
@@ -156,78 +158,81 @@ function readLists(adapter: SiteAdapter, f: FieldSpecs, g: FieldSpecs, lists: { 
   return [...all, ...(adapter.placeholders ?? []).map((p) => [p.match])].filter((l) => l.length > 0);
 }
 
-export interface CommentPlan {
-  /** the comment items in document order; read(i) reads items[i] */
-  items: Element[];
-  /**
-   * Optional warm-ups over the page (the strip list, each field selector's matches), a part per
-   * call (false: call again): read() does them on first need anyway; a caller slicing the work
-   * runs them first.
-   */
-  prepare: readonly (() => boolean | void)[];
-  /**
-   * Item i's comment, or null when it shows nothing (counted in `skipped`). Call in order 0, 1, 2…:
-   * a parent is always an earlier item, so each read builds on the ones before it. A kept comment
-   * is appended to `comments`, its item to `elements` (comment i pairs with element i).
-   */
-  read(i: number): RawComment | null;
+/** What reading a comment section gives: comment i was read from elements[i]. */
+export interface ItemsRead {
   comments: RawComment[];
   elements: Element[];
   /** the section holding the comments (container selectors), null when none */
   section: Element | null;
   roots: ParentNode[];
   /** items with neither a body, a name nor a placeholder: nothing to read yet (a lazy skeleton) */
-  readonly skipped: number;
+  skipped: number;
+}
+
+/** The items found, before any is read: enough to observe the section early and count the work. */
+export interface FoundItems {
+  /** the comment items in document order */
+  items: Element[];
+  section: Element | null;
+  roots: ParentNode[];
 }
 
 /**
  * The comments of `adapter` in the document, or only inside `scope` (a comment section being
  * re-read after live changes). `fallback` supplies the fields the adapter leaves out.
  * Every item found gives a comment (its text may be '': an image-only or emptied body) unless it
- * shows nothing at all, which is counted in `skipped`. Split in two so a caller can read the items
- * in slices (the content script, at tens of thousands of comments): this finds the items, cheap;
- * read(i) reads one.
+ * shows nothing at all, which is counted in `skipped`.
+ *
+ * A stage: finding the items is one query (the first unit); then the page-wide warm-ups (the strip
+ * list, each field selector's matches, in parts), then one unit per item. A parent is always an
+ * earlier item, so each read builds on the ones before it. `found` hears about the items as soon as
+ * they are known (the content script observes the section from then on).
  */
-export function planComments(doc: Document, adapter: SiteAdapter, fallback?: SiteAdapter, scope?: Element): CommentPlan {
+export function* readItems(doc: Document, adapter: SiteAdapter, fallback?: SiteAdapter, scope?: Element, found?: (f: FoundItems) => void): Stage<ItemsRead> {
   const roots = searchRoots(doc, adapter, scope);
   const itemSelector = adapter.comment ?? adapter.pickComment?.(doc, scope);
   const candidates = collectItems(roots, adapter, itemSelector);
   const ix = new ItemIndex(new Set(candidates), roots, itemSelector);
   const section = findContainer(roots, adapter.container ?? [], candidates[0]) ?? scope ?? null;
+  found?.({ items: candidates, section, roots });
+  const n = candidates.length;
+  const out: ItemsRead = { comments: [], elements: [], section, roots, skipped: 0 };
+  if (n === 0) return out;
+  yield PAUSE; // finding the items (one query over the page) is a task of its own
   const f: FieldSpecs = adapter.fields ?? {};
   const g: FieldSpecs = fallback?.fields ?? {};
-  // built on first use (or by a warm-up step): each is one query over the page
+  // each strip selector is one query over the page: a unit of its own
   const stripSels = [...(adapter.strip ?? []), ...(fallback?.strip ?? [])];
   const stripped = new Set<Element>();
-  const stripDone = new Set<string>();
-  const stripWith = (sel: string) => (): void => {
-    if (stripDone.has(sel)) return;
-    stripDone.add(sel);
+  for (const sel of stripSels) {
     for (const e of queryEach(roots, [sel])) stripped.add(e);
-  };
-  const stripSet = (): Set<Element> => {
-    if (stripDone.size < stripSels.length) for (const sel of stripSels) stripWith(sel)();
-    return stripped;
-  };
-  const skipStrip = (e: Element): boolean => stripSet().has(e);
+    yield;
+  }
+  const skipStrip = (e: Element): boolean => stripped.has(e);
   const textSels = [...(f.text ?? []), ...(g.text ?? [])];
   const authorSels = [...(f.author ?? []), ...(g.author ?? [])];
   const timePicks = [...(f.time ?? []), ...(g.time ?? [])];
-  const comments: RawComment[] = [];
-  const elements: Element[] = [];
+  // Each field's selectors in order, up to the first that finds something in the first item (the
+  // one the reads will use): each index built a part per unit, so at 10,000 comments the first
+  // read is not one long task (~40 ms).
+  const first = candidates[0]!;
+  for (const list of readLists(adapter, f, g, { text: textSels, author: authorSels, time: timePicks })) {
+    for (const sel of list) {
+      while (!ix.warm(sel)) yield;
+      yield;
+      if (ix.owned(first, sel).length > 0) break;
+    }
+  }
+  const roleReader = adapter.roles ?? fallback?.roles; // fields by role, where no selector found one
+  const { comments, elements } = out;
   const idOf = new Map<Element, string>();
   const depthOf = new Map<Element, number>(); // memo: an item's nesting is its parent item's plus one
   const seenIds = new Set<string>(); // a parent is always an earlier comment
   // depth stated by markup -> the nearest earlier item one level up is the parent; a skipped
-  // (empty, unrecognised) item holds its level so a reply to it gets no parent, not a wrong one
-  const lastAtDepth: (string | null)[] = [];
-  let skipped = 0;
-  let next = 0;
-  const read = (i: number): RawComment | null => {
-    if (i !== next) throw new Error(`comment items are read in order: expected ${next}, got ${i}`);
-    next++;
+  // (empty, unrecognised) item is a hole at its level, so a reply to it gets no parent, not a wrong one
+  const depths = new DepthParents<string>();
+  for (let i = 0; i < n; i++) {
     const item = candidates[i]!;
-    stripSet();
     const id = pick(item, f.id ?? g.id ?? [['', 'id']], ix) ?? `c${i + 1}`;
     idOf.set(item, id);
     const stated = statedDepth(item, f, ix);
@@ -235,7 +240,11 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
     // the owner is an earlier item (document order), so its nesting is already known
     depthOf.set(item, owner ? Math.min(100, (depthOf.get(owner) ?? 0) + 1) : 0);
     const ph = placeholderOf(item, adapter.placeholders ?? [], ix);
+    // the finder's reading by role fills what the selectors leave empty (once per item, when needed)
+    let byRole: ReturnType<NonNullable<SiteAdapter['roles']>> | undefined;
+    const roles = () => (byRole ??= roleReader?.(item, (e) => ix.items.has(e) || stripped.has(e)) ?? {});
     let text = readText(item, textSels, ix, stripped, adapter.preLine);
+    if (!text && !ph && roleReader) text = roles().text ?? '';
     if (ph) text ||= ph.shown;
     else if (text && adapter.ownerAnswers) {
       const { selectors, mark } = adapter.ownerAnswers;
@@ -249,26 +258,25 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
       if (author) break;
     }
     if (!author && f.authorFrom && !ph) author = pick(item, f.authorFrom, ix);
+    if (!author && roleReader && !ph) author = roles().author;
     const keep = text !== '' || !!author || !!ph;
-    if (stated !== undefined) lastAtDepth.splice(stated, Infinity, keep ? id : null);
+    const up = stated !== undefined ? depths.parentOf(stated) : undefined;
+    if (stated !== undefined) depths.add(stated, keep ? id : null);
     if (!keep) {
-      skipped++;
-      return null;
+      out.skipped++;
+      yield { done: i + 1, total: n };
+      continue;
     }
     const c: RawComment = { id, author: author ?? '', text };
     if (ph) c.placeholder = ph.spec.kind;
-    const time = pick(item, timePicks, ix);
+    const time = pick(item, timePicks, ix) ?? (roleReader && !ph ? roles().time : undefined);
     if (time) c.time = time;
     const parentAttr = f.parent ? pick(item, f.parent, ix) : undefined;
     if (parentAttr && parentAttr !== id && seenIds.has(parentAttr)) c.parentId = parentAttr;
     else if (owner) {
       const oid = idOf.get(owner);
       if (oid && seenIds.has(oid)) c.parentId = oid; // not a skipped item
-    }
-    else if (stated !== undefined && stated > 0) {
-      const up = lastAtDepth[stated - 1];
-      if (up) c.parentId = up;
-    }
+    } else if (up) c.parentId = up;
     // a reply whose parent was skipped keeps no depth: the shared parser would otherwise hang it
     // under whichever earlier comment sits one level up, the wrong one
     if (stated !== undefined) {
@@ -282,32 +290,7 @@ export function planComments(doc: Document, adapter: SiteAdapter, fallback?: Sit
     seenIds.add(id);
     comments.push(c);
     elements.push(item);
-    return c;
-  };
-  const first = candidates[0];
-  // The selectors of a field in order, up to the first that finds something in the first item (the
-  // one reads will use): each index built a part per call; false while there is more to do.
-  const warm = (list: string[]) => {
-    let k = 0;
-    return (): boolean => {
-      for (; k < list.length && first; k++) {
-        if (!ix.warm(list[k]!)) return false;
-        if (ix.owned(first, list[k]!).length > 0) return true;
-      }
-      return true;
-    };
-  };
-  const lists = readLists(adapter, f, g, { text: textSels, author: authorSels, time: timePicks });
-  return {
-    items: candidates,
-    read,
-    prepare: first ? [...stripSels.map(stripWith), ...lists.map(warm)] : [],
-    comments,
-    elements,
-    section,
-    roots,
-    get skipped() {
-      return skipped;
-    },
-  };
+    yield { done: i + 1, total: n };
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { hostOf, query } from './dom';
 import { buildKeys, candidates, nativeProbe, splitList, type Possible, type ProbeKeys } from './probe';
 import { generic } from './generic';
 import { ADAPTERS } from './adapters';
+import { findComments, finderSignal } from './finder/index';
 
 let keys: ProbeKeys | null = null;
 
@@ -22,7 +23,7 @@ function hostAdapters(host: string): SiteAdapter[] {
 }
 
 /**
- * The probe for this page: native lookups. Measured in Chromium (scripts/bench/sites-micro.ts, the
+ * The probe for this page: native lookups. Measured in Chromium (a micro-benchmark since retired; `npm run bench` times the detector in the page, the
  * first call on a page): a median 0.4 ms on the no-comments fixtures where the walk took 1.4 ms,
  * most of it making a JS object per element; ~8 ms instead of ~60 on the 10,000-comment bench page
  * (74,000 elements). Quirks-mode pages keep the walk: there class selectors ignore case and the
@@ -77,14 +78,31 @@ export function pageUrl(doc: Document, url?: string): string | undefined {
  * a page with WordPress comments and a stray Disqus target is a WordPress page.
  */
 export function detectPage(doc: Document, url?: string): SiteAdapter | null {
+  // <html data-comment-lens-adapters="off">: the page asks for the structural finder alone (the
+  // e2e tests read saved real pages that way); it only changes how that page itself is read
+  if (doc.documentElement?.getAttribute('data-comment-lens-adapters') === 'off') return orFinder(doc, null);
   const byHost = hostAdapters(hostOf(pageUrl(doc, url)));
   const any = presentIn(doc, null);
-  for (const a of byHost) if (hasComments(doc, a, any, null)) return a;
+  for (const a of byHost) if (hasComments(doc, a, any, null)) return withItems(doc, a);
   const possible = possibleIn(doc);
-  if (possible === NOTHING) return null;
+  if (possible === NOTHING) return orFinder(doc, null);
   const present = presentIn(doc, possible);
-  for (const a of ADAPTERS) if (hasComments(doc, a, present, possible)) return a;
-  if (hasComments(doc, generic, present, possible)) return generic;
-  for (const a of [...byHost, ...ADAPTERS]) if (hasWidget(a, present)) return a;
-  return hasWidget(generic, present) ? generic : null;
+  for (const a of ADAPTERS) if (hasComments(doc, a, present, possible)) return withItems(doc, a);
+  if (hasComments(doc, generic, present, possible)) return orFinder(doc, generic);
+  for (const a of [...byHost, ...ADAPTERS]) if (hasWidget(a, present)) return orFinder(doc, a);
+  return orFinder(doc, hasWidget(generic, present) ? generic : null);
+}
+
+/** An adapter whose markup is here but whose item selector finds none (a variant it does not know): the finder checks. */
+function withItems(doc: Document, a: SiteAdapter): SiteAdapter {
+  return a.comment && query(doc, a.comment) === null ? (orFinder(doc, null) ?? a) : a;
+}
+
+/**
+ * No platform adapter found comments: the structural finder (finder/) looks, where the cheap
+ * signal fires, and wins over a widget, an empty section or generic's class-name guess when it
+ * finds a comment section (generic's field selectors still read its items first).
+ */
+function orFinder(doc: Document, a: SiteAdapter | null): SiteAdapter | null {
+  return (finderSignal(doc) ? findComments(doc) : null) ?? a;
 }

@@ -1,10 +1,11 @@
 // The one interpreter of adapter data for a whole page: the comments (comments.ts), the article
 // beside them (article.ts), the widget flag and the stated count. Reads the DOM only.
-import type { AttrPick, Extraction, ExtractionPlan, SiteAdapter } from './types';
+import type { AttrPick, Extraction, SiteAdapter } from './types';
 import type { RawComment } from '../parser/types';
+import { PAUSE, type Stage } from '../pipeline/stage';
 import { isOwn, lineText, queryAll } from './dom';
 import { extractArticle } from './article';
-import { firstIn, planComments } from './comments';
+import { firstIn, readItems, type FoundItems } from './comments';
 
 /** The first non-empty value of a pick anywhere on the page (a stated comment count). */
 function pickInPage(roots: ParentNode[], picks: readonly AttrPick[]): string | undefined {
@@ -31,7 +32,7 @@ export function parseCount(s: string | undefined): number | undefined {
 
 /**
  * The comments, and their section too when comments are most of its text (not a whole column).
- * `rawChars`: the section's text length as it is (a warm-up step may have measured it).
+ * `rawChars`: the section's text length as it is (measured in a unit of its own).
  */
 function articleExclusions(container: Element | null, elements: Element[], comments: RawComment[], rawChars: () => number): Element[] {
   if (!container) return elements;
@@ -43,47 +44,31 @@ function articleExclusions(container: Element | null, elements: Element[], comme
   return sectionChars <= bound ? [container, ...elements] : elements;
 }
 
-/** The page's extraction in stages: items found now, read one by one, the rest (article, count) at the end. */
-export function planWith(doc: Document, adapter: SiteAdapter, url?: string, fallback?: SiteAdapter): ExtractionPlan<Extraction> {
-  const plan = planComments(doc, adapter, fallback);
-  const { comments, elements, section, roots } = plan;
-  // page-wide queries that do not depend on the comments: a warm-up step of their own when sliced
-  let widgetFound: boolean | undefined;
-  let statedRaw: string | undefined;
-  let statedDone = false;
-  const widgetStep = (): void => {
-    widgetFound ??= section !== null || firstIn(roots, [...(adapter.container ?? []), ...(adapter.widget ?? [])]) !== null;
-  };
+/**
+ * The page's read as a stage: the items (readItems, with its warm-ups and one unit per item), the
+ * page-wide look-ups that do not depend on them (widget, stated count, the section's size; a unit
+ * each), then the article beside the comments (Readability-style scoring: a unit of its own).
+ */
+export function* pageStage(doc: Document, adapter: SiteAdapter, url?: string, fallback?: SiteAdapter, found?: (f: FoundItems) => void): Stage<Extraction> {
+  const read = yield* readItems(doc, adapter, fallback, undefined, found);
+  const { comments, elements, section, roots } = read;
+  const widget = section !== null || firstIn(roots, [...(adapter.container ?? []), ...(adapter.widget ?? [])]) !== null;
+  yield;
+  const statedRaw = pickInPage(roots, [...(adapter.statedCount ?? []), ...(fallback?.statedCount ?? [])]);
+  yield;
   // The section's text, measured apart: at 50,000 comments it is megabytes, ~30 ms to build.
-  let sectionChars: number | undefined;
-  const sectionStep = (): number => (sectionChars ??= section ? (section.textContent ?? '').length : 0);
-  const statedStep = (): void => {
-    if (statedDone) return; // found or not, once: `??=` on "none" ran the page-wide query again in finish
-    statedDone = true;
-    statedRaw = pickInPage(roots, [...(adapter.statedCount ?? []), ...(fallback?.statedCount ?? [])]);
+  const sectionChars = section ? (section.textContent ?? '').length : 0;
+  yield PAUSE; // the article's scoring is one long unit
+  const page: Extraction['page'] = {
+    platform: adapter.id,
+    article: extractArticle(doc, articleExclusions(section, elements, comments, () => sectionChars)),
+    comments,
   };
-  const finish = (): Extraction => {
-    widgetStep();
-    statedStep();
-    const widget = widgetFound;
-    const page: Extraction['page'] = {
-      platform: adapter.id,
-      article: extractArticle(doc, articleExclusions(section, elements, comments, sectionStep)),
-      comments,
-    };
-    if (url) page.url = url;
-    if (comments.length === 0 && widget) page.widgetOnly = true;
-    const stated = parseCount(statedRaw);
-    if (stated !== undefined) page.statedCount = stated;
-    // nothing loaded yet: the widget target is where live comments will appear, so observe that
-    const container = section ?? (elements.length === 0 ? firstIn(roots, adapter.widget ?? []) : null);
-    return { page, elements, container, skipped: plan.skipped };
-  };
-  return { items: plan.items, prepare: [widgetStep, statedStep, () => void sectionStep(), ...plan.prepare], read: plan.read, section, finish };
-}
-
-/** Runs a plan in one go: every item, then the rest. */
-export function runPlan<T>(plan: ExtractionPlan<T>): T {
-  for (let i = 0; i < plan.items.length; i++) plan.read(i);
-  return plan.finish();
+  if (url) page.url = url;
+  if (comments.length === 0 && widget) page.widgetOnly = true;
+  const stated = parseCount(statedRaw);
+  if (stated !== undefined) page.statedCount = stated;
+  // nothing loaded yet: the widget target is where live comments will appear, so observe that
+  const container = section ?? (elements.length === 0 ? firstIn(roots, adapter.widget ?? []) : null);
+  return { page, elements, container, skipped: read.skipped };
 }

@@ -2,6 +2,7 @@
 // lists, #comments containers). Its fields are also every adapter's per-field fallback.
 import type { SiteAdapter } from './types';
 import { hasText, isOwn, query, queryAll } from './dom';
+import { readRoles } from './finder/roles';
 
 // Comment sections, most specific first.
 const CONTAINERS = [
@@ -100,6 +101,8 @@ export const generic: SiteAdapter = {
     ['[itemprop="commentCount"]', ''], // the same on visible text
   ],
   pickComment: (doc, scope) => findItems(doc, scope)?.selector,
+  // the last fallback of every adapter: a field no selector found is read by its role (finder/roles.ts)
+  roles: readRoles,
 };
 
 /**

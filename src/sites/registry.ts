@@ -1,25 +1,28 @@
 // The ordered registry: host match first, then one combined markup probe, then the generic
-// heuristic (detect.ts, re-exported here), and the extraction entry points.
-import type { CommentsExtraction, Extraction, ExtractionPlan, SiteAdapter } from './types';
+// heuristic (detect.ts, re-exported here), and the read stages with their one-go forms.
+import type { RawPage } from '../parser/types';
+import { drain, type Stage } from '../pipeline/stage';
+import type { CommentsExtraction, Extraction, SiteAdapter } from './types';
 import { detectPage, pageUrl } from './detect';
-import { planWith, runPlan } from './extract';
-import { firstIn, planComments as planItems } from './comments';
+import { pageStage } from './extract';
+import { firstIn, readItems, type FoundItems } from './comments';
 import { generic } from './generic';
 import { ADAPTERS } from './adapters';
 
-export type { CommentsExtraction, Extraction, ExtractionPlan, SiteAdapter } from './types';
+export type { CommentsExtraction, Extraction, SiteAdapter } from './types';
+export type { FoundItems } from './comments';
 export { ADAPTERS, detectPage, generic };
 
 /** Everything on the page: the comments, the article beside them, the widget flag, the stated count. */
 export function extractPage(doc: Document, url?: string, adapter?: SiteAdapter): Extraction {
-  return runPlan(planPage(doc, url, adapter));
+  return drain(readPage(doc, url, adapter));
 }
 
-/** extractPage in stages (see ExtractionPlan): the same reading, for a caller that slices it. */
-export function planPage(doc: Document, url?: string, adapter?: SiteAdapter): ExtractionPlan<Extraction> {
+/** extractPage as a stage (see pipeline/stage.ts); `found` hears about the items once they are known. */
+export function readPage(doc: Document, url?: string, adapter?: SiteAdapter, found?: (f: FoundItems) => void): Stage<Extraction> {
   const u = pageUrl(doc, url);
   const a = adapter ?? detectPage(doc, u) ?? generic;
-  return planWith(doc, a, u, a === generic ? undefined : generic);
+  return pageStage(doc, a, u, a === generic ? undefined : generic, found);
 }
 
 /**
@@ -34,16 +37,20 @@ export function planPage(doc: Document, url?: string, adapter?: SiteAdapter): Ex
  * Comment i still pairs with elements[i]; the list is the whole section again, not a diff.
  */
 export function extractComments(doc: Document, adapter: SiteAdapter, container?: Element | null): CommentsExtraction {
-  return runPlan(planComments(doc, adapter, container));
+  return drain(readComments(doc, adapter, container));
 }
 
-/** extractComments in stages (see ExtractionPlan): the same reading, for a caller that slices it. */
-export function planComments(doc: Document, adapter: SiteAdapter, container?: Element | null): ExtractionPlan<CommentsExtraction> {
+/** extractComments as a stage. */
+export function* readComments(doc: Document, adapter: SiteAdapter, container?: Element | null, found?: (f: FoundItems) => void): Stage<CommentsExtraction> {
   const scope = container && container.isConnected !== false ? container : undefined;
-  const r = planItems(doc, adapter, adapter === generic ? undefined : generic, scope);
-  const finish = (): CommentsExtraction => {
-    const fallback = r.elements.length === 0 ? firstIn(r.roots, adapter.widget ?? []) : null;
-    return { comments: r.comments, elements: r.elements, container: scope ?? r.section ?? fallback, skipped: r.skipped };
-  };
-  return { items: r.items, prepare: r.prepare, read: r.read, section: scope ?? r.section, finish };
+  const r = yield* readItems(doc, adapter, adapter === generic ? undefined : generic, scope, found);
+  const fallback = r.elements.length === 0 ? firstIn(r.roots, adapter.widget ?? []) : null;
+  return { comments: r.comments, elements: r.elements, container: scope ?? r.section ?? fallback, skipped: r.skipped };
+}
+
+/** A re-read of the comments alone as a page, given the first read's page (its article, url, stated count). */
+export function* rereadPage(doc: Document, adapter: SiteAdapter, base: RawPage, container?: Element | null, found?: (f: FoundItems) => void): Stage<Extraction> {
+  const live = yield* readComments(doc, adapter, container, found);
+  const page: RawPage = { ...base, comments: live.comments, widgetOnly: live.comments.length === 0 };
+  return { page, elements: live.elements, container: live.container, skipped: live.skipped };
 }

@@ -78,6 +78,11 @@ export interface SiteAdapter {
   ownerAnswers?: OwnerAnswers;
   /** for adapters whose item selector depends on the page (generic): picks it, inside `scope` if given */
   pickComment?: (doc: Document, scope?: ParentNode) => string | undefined;
+  /**
+   * fields read by role rather than by selector (the structural finder): they fill what `fields`
+   * and the fallback's selectors leave empty; `skip` is true for nested items and stripped elements
+   */
+  roles?: (item: Element, skip: (e: Element) => boolean) => { author?: string; time?: string; text?: string };
 }
 
 /** The comments alone (extractComments): what a re-read after live mutations needs. */
@@ -99,23 +104,4 @@ export interface Extraction {
   container: Element | null;
   /** comment items showing nothing at all (no body, name or placeholder), not in page.comments */
   skipped?: number;
-}
-
-/**
- * An extraction in stages, so a caller can spread a long comment section over several tasks:
- * `items` (found in document order), read(i) for i = 0, 1, 2… in that order (null: an item showing
- * nothing, counted in `skipped`), then finish() for the result. Comment k of the result is the k-th
- * non-null read, and its element is the item read.
- */
-export interface ExtractionPlan<T> {
-  items: Element[];
-  /**
-   * warm-ups a slicing caller runs first (runSteps), each a task-sized part of a page-wide query:
-   * a step that returns false has more to do and is called again. read() does them lazily otherwise.
-   */
-  prepare: readonly (() => boolean | void)[];
-  read(i: number): RawComment | null;
-  /** the comment section as far as the items tell (before finish), for observing early */
-  section: Element | null;
-  finish(): T;
 }

@@ -3,7 +3,7 @@
 import type { Cue } from '../parser/types';
 import { DENSE, RULE_OFFSET } from './dense';
 import type { Features } from './features';
-import type { LinearModel } from './model';
+import { relWeight, type LinearModel } from './model';
 import { IS_NEGATOR, joinTokens } from './tokenize';
 
 const MAX_DENSE_CUES = 4;
@@ -48,7 +48,7 @@ export function explain(m: LinearModel, f: Features, label: number): Cue[] {
   for (let j = 0; j < f.dense.length; j++) {
     const x = f.dense[j]!;
     if (x === 0) continue;
-    const weight = (x * m.rel[row + H + j]!) / m.temperature;
+    const weight = (x * relWeight(m, row + H + j)) / m.temperature;
     if (weight < MIN_WEIGHT || DENSE[j]!.hidden) continue;
     ranked.push({ j, weight });
   }
@@ -66,7 +66,7 @@ export function explain(m: LinearModel, f: Features, label: number): Cue[] {
   if (ks.length < n) { ks = new Int32Array(n); ws = new Float64Array(n); }
   let count = 0;
   for (let k = 0; k < n; k++) {
-    const weight = (m.rel[row + f.hashed[k]!]! * f.hashScale) / m.temperature;
+    const weight = (relWeight(m, row + f.hashed[k]!) * f.hashScale) / m.temperature;
     if (weight >= 2 * MIN_WEIGHT) { ks[count] = k; ws[count] = weight; count++; }
   }
   const phrases: Cue[] = [];

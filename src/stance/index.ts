@@ -3,13 +3,14 @@
 import type { Thread, StanceLabel } from '../parser/types';
 import defaultModel from './data/model.json';
 import { Engine } from './engine';
-import { Labeller } from './labeller';
+import { labelStage } from './labeller';
+import { drain } from '../pipeline/stage';
 import type { StanceModel } from './model';
 
 export type { ArticleContext } from './context';
 export type { Agreement, AgreementResult, ParentInfo } from './engine';
 export type { StanceModel } from './model';
-export { Labeller, placeholderLabel } from './labeller';
+export { Labeller, labelStage, placeholderLabel } from './labeller';
 
 export const DEFAULT_MODEL = defaultModel as unknown as StanceModel;
 
@@ -23,7 +24,5 @@ let shared: StanceEngine | undefined;
 
 /** Labels every comment, parents first (they come earlier), passing each reply its parent's label. */
 export function labelThread(thread: Thread, engine: StanceEngine = (shared ??= new StanceEngine())): StanceLabel[] {
-  const labeller = new Labeller(engine, thread);
-  for (let i = 0; i < thread.comments.length; i++) labeller.label(i);
-  return labeller.labels;
+  return drain(labelStage(engine, thread));
 }

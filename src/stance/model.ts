@@ -23,7 +23,8 @@ export interface StanceModel {
    * oppose when that class has at least this probability; absent = questions stay questions.
    */
   rhetorical?: { minStance: number };
-  meta: Record<string, string | number>;
+  /** how it was made: settings, cross-validated scores, and provenance (corpus and code hashes) */
+  meta: Record<string, string | number | Record<string, string>>;
 }
 
 export interface LinearModel {
@@ -31,8 +32,6 @@ export interface LinearModel {
   hashBits: number;
   dim: number;
   w: Float32Array;
-  /** w minus the mean over classes: a feature's pull toward one class over the others (for cues) */
-  rel: Float32Array;
   bias: Float64Array;
   temperature: number;
 }
@@ -54,12 +53,26 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const LOOKUP = new Uint8Array(128);
 for (let i = 0; i < B64.length; i++) LOOKUP[B64.charCodeAt(i)] = i;
 
-export function decodeInt16(s: string): Int16Array {
+/** The platform's own base64 decoder: Uint8Array.fromBase64 (Chromium 140+, Firefox 133+), or Node's Buffer. */
+function nativeBase64(): ((s: string) => Uint8Array) | undefined {
+  const fromBase64 = (Uint8Array as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+  if (fromBase64) return (s) => fromBase64(s);
+  const buffer = (globalThis as { Buffer?: { from(s: string, enc: 'base64'): Uint8Array } }).Buffer;
+  return buffer ? (s) => buffer.from(s, 'base64') : undefined;
+}
+
+/** `native`: the platform's decoder, or null for the portable one (tests compare the two). */
+export function decodeInt16(s: string, native: ((s: string) => Uint8Array) | null | undefined = LITTLE_ENDIAN ? nativeBase64() : undefined): Int16Array {
   const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
   const n = (s.length / 4) * 3 - pad;
   // Straight into the int16s' own buffer, two bytes little-endian per value: no second pass.
   const out = new Int16Array(n >> 1);
   const bytes = new Uint8Array(out.buffer, 0, out.length * 2);
+  if (native) {
+    // Native code, not a cold JS loop over a megabyte of text (~20 ms of a cold start).
+    bytes.set(native(s).subarray(0, bytes.length));
+    return out;
+  }
   const full = bytes.length - (bytes.length % 3); // whole 3-byte groups
   let i = 0;
   let j = 0;
@@ -85,17 +98,21 @@ export function loadLinear(data: LinearModelData): LinearModel {
   if (q.length !== dim * data.classes.length) throw new Error(`stance model: expected ${dim * data.classes.length} weights, got ${q.length}`);
   const w = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) w[i] = q[i]! * data.scale;
-  return { classes: data.classes, hashBits: data.hashBits, dim, w, rel: relative(w, data.classes.length, dim), bias: Float64Array.from(data.bias), temperature: data.temperature };
+  return { classes: data.classes, hashBits: data.hashBits, dim, w, bias: Float64Array.from(data.bias), temperature: data.temperature };
 }
 
-export function relative(w: Float32Array, k: number, dim: number): Float32Array {
-  // Class by class along memory (the same sums, in the same order, as feature by feature).
-  const mean = new Float64Array(dim);
-  for (let c = 0; c < k; c++) for (let j = 0, o = c * dim; j < dim; j++) mean[j] = mean[j]! + w[o + j]!;
-  for (let j = 0; j < dim; j++) mean[j] = mean[j]! / k;
-  const rel = new Float32Array(w.length);
-  for (let c = 0; c < k; c++) for (let j = 0, o = c * dim; j < dim; j++) rel[o + j] = w[o + j]! - mean[j]!;
-  return rel;
+/**
+ * Weight i (class-major, as in `w`) minus that feature's mean over the classes: its pull toward
+ * one class over the others, for cues. Computed per lookup, for the few features a comment has:
+ * a table of all of them took ~60 ms of a cold start (the CLI, a background waking), the same
+ * float32 values.
+ */
+export function relWeight(m: LinearModel, i: number): number {
+  const k = m.classes.length;
+  const j = i % m.dim;
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += m.w[c * m.dim + j]!;
+  return Math.fround(m.w[i]! - sum / k);
 }
 
 /** Raw class scores (logits) for one feature vector. */

@@ -36,14 +36,6 @@ for (const w of ['.', '!', '?', '\n']) flag(w, END);
 for (const w of SCOPE_BREAKERS) flag(w, BREAK);
 for (const w of NEGATORS) flag(w, NEGATES);
 
-export function isNegator(w: string): boolean {
-  return NEGATORS.has(w) || w.endsWith("n't");
-}
-
-export function isPunct(w: string): boolean {
-  // Every punctuation token is one character: the length test spares most lookups.
-  return w.length === 1 && PUNCT.has(w);
-}
 
 const DIGITS = /^[0-9]+$/;
 const CURLY = /’/g;

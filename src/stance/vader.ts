@@ -1,19 +1,14 @@
 // VADER-style sentiment over our tokens (lexicon: C.J. Hutto, MIT, see data/VADER-LICENSE.txt).
 // Simplified rules from vaderSentiment: negation flips by -0.74, boosters add 0.293,
 // ALL-CAPS emphasis adds 0.733, "but" shifts weight to the clause after it.
-import { VADER_LEXICON } from './data/vader-lexicon';
+import vader from './data/vader-lexicon.json';
 import { BOOSTERS } from './lexicon/negators';
 import { OUTCOME_VALENCE } from './lexicon/outcomes';
 import { isAllCaps, type Tokens } from './tokenize';
 
-// VADER first; outcome words fill its gaps (VADER wins where both have the word).
-const LEXICON: ReadonlyMap<string, number> = new Map([
-  ...OUTCOME_VALENCE,
-  ...VADER_LEXICON.split('\n').map((l): [string, number] => {
-    const tab = l.lastIndexOf('\t');
-    return [l.slice(0, tab), Number(l.slice(tab + 1))];
-  }),
-]);
+// VADER first; outcome words fill its gaps (VADER wins where both have the word). The upstream
+// file lists a few tokens twice ("lol" 2.9, then 1.8): the later entry wins, as in vaderSentiment.
+const LEXICON: ReadonlyMap<string, number> = new Map([...OUTCOME_VALENCE, ...(vader.entries as Array<[string, number]>)]);
 const N_SCALAR = -0.74;
 const B_INCR = 0.293;
 const C_INCR = 0.733;

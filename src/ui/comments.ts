@@ -1,6 +1,7 @@
 // The page side of the UI: marks each comment element with our data-lens-* attributes, attaches
 // its tag, hides and shows it. Nothing of the page is removed or rewritten; destroy() undoes all.
 import type { Stance, StanceLabel } from '../parser/types';
+import { notLabelled } from '../stance/language';
 import { makeSheet } from './sheets';
 import { TAG_CSS } from './styles';
 import { inlineHide, PageRules } from './page-rules';
@@ -131,7 +132,8 @@ export class CommentLayer {
       // shadow root): such copies go in the same walk over the children that places the tag.
       const placement: Placement = claimComment(item.el, this.page.inlineFallback);
       const e: Entry = { ...item, tag: null, placement, collapsed: false };
-      item.el.setAttribute('data-lens-stance', item.label.label);
+      // "none": no stance (a language the engine does not read), never a stance it does not have.
+      item.el.setAttribute('data-lens-stance', notLabelled(item.label) ? 'none' : item.label.label);
       item.el.setAttribute('data-lens-collapsed', 'false');
       item.el.setAttribute('data-lens-place', placement);
       this.entries.push(e);
@@ -177,11 +179,6 @@ export class CommentLayer {
     for (const e of this.entries) e.tag?.setBadges(on);
   }
 
-  setTheme(theme: 'light' | 'dark'): void {
-    this.theme = theme;
-    for (const e of this.entries) e.tag?.host.setAttribute('data-theme', theme);
-  }
-
   get currentIndex(): number {
     return this.current;
   }
@@ -199,6 +196,12 @@ export class CommentLayer {
     // The tag stays visible in both states, so it is the scroll and focus target.
     tag.host.scrollIntoView?.({ block: 'center' });
     tag.toggle.focus({ preventScroll: true });
+  }
+
+  /** Index of the comment whose element is el, or -1. */
+  indexOf(el: Element): number {
+    const e = this.byEl.get(el);
+    return e ? this.entries.indexOf(e) : -1;
   }
 
   has(el: Element): boolean {

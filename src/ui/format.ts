@@ -1,5 +1,6 @@
 // Pure text and number helpers for the panel and the per-comment tags (unit-tested in Node).
 import { STANCES, type Stance, type StanceLabel, type Summary } from '../parser/types';
+import { t } from './i18n';
 
 /**
  * "12,345". By hand, not toLocaleString('en-US'): its first call in a page sets up the locale
@@ -22,19 +23,19 @@ export function counted(n: number, one: string, many: string): string {
 export function summaryExtras(s: Summary): string {
   const replies = s.repliesMarked + s.repliesInferred;
   const parts = [
-    replies > 0 ? counted(replies, 'reply', 'replies') : '',
-    s.repliesInferred > 0 ? `${formatCount(s.repliesInferred)} inferred` : '',
-    s.unsure > 0 ? `${formatCount(s.unsure)} unsure` : '',
+    replies > 0 ? counted(replies, t('replyOne'), t('replyMany')) : '',
+    s.repliesInferred > 0 ? t('inferredCount', formatCount(s.repliesInferred)) : '',
+    s.unsure > 0 ? t('unsureCount', formatCount(s.unsure)) : '',
   ].filter(Boolean);
   return parts.length ? ` · ${parts.join(' · ')}` : '';
 }
 
 export function progressText(done: number, total: number): string {
-  return `Labelling ${formatCount(done)} of ${formatCount(total)}`;
+  return t('progress', formatCount(done), formatCount(total));
 }
 
 export function readingText(done: number, total: number): string {
-  return `Reading ${formatCount(done)} of ${formatCount(total)} comments`;
+  return t('reading', formatCount(done), formatCount(total));
 }
 
 export function percent(x: number): string {
@@ -43,16 +44,16 @@ export function percent(x: number): string {
 
 /** Name shown for a comment whose author the page does not give. */
 export function authorName(author: string): string {
-  return author.trim() || 'anonymous';
+  return author.trim() || t('anonymous');
 }
 
 /** The one-line stub shown in place of a collapsed comment (the "show" button follows it). */
-export function stubText(author: string, label: Stance | 'deleted' | 'private'): string {
-  return `Comment by ${authorName(author)} · ${label}`;
+export function stubText(author: string, label: Stance | 'deleted' | 'private' | (string & {})): string {
+  return t('stub', authorName(author), label);
 }
 
 export function toggleLabel(author: string, collapsed: boolean): string {
-  return `${collapsed ? 'Show' : 'Collapse'} comment by ${authorName(author)}`;
+  return t(collapsed ? 'toggleShow' : 'toggleCollapse', authorName(author));
 }
 
 /** "'won't work' — negated outcome of the plan", strongest cues first. */
@@ -81,8 +82,8 @@ export function barSegments(summary: Summary): BarSegment[] {
 
 /** Text alternative of the bar for screen readers. */
 export function barDescription(summary: Summary): string {
-  if (summary.total === 0) return 'No comments';
-  return STANCES.map((s) => `${s} ${formatCount(summary.byStance[s])}`).join(', ');
+  if (summary.total === 0) return t('barNone');
+  return STANCES.map((s) => `${t(`stance_${s}`)} ${formatCount(summary.byStance[s])}`).join(', ');
 }
 
 /**

@@ -1,8 +1,8 @@
 // Comment frames (the Disqus embed) label their own comments and report counts to the top
 // frame's panel, which shows the sum of its own comments and every frame's. Pure helpers.
 import { STANCES, type Summary } from '../parser/types';
-import { emptyStanceCounts, topAuthors } from '../summary/summarize';
-import { MAX_REPORTED_AUTHORS, type FrameReport, type FrameState } from '../background/messages';
+import { emptyStanceCounts, rankAuthors, topAuthors } from '../summary/summarize';
+import { MAX_REPORTED_AUTHORS, type FrameReport, type FrameState } from '../shared/messages';
 
 /** A frame's summary cut down to what the top panel shows (a few authors, not all). */
 export function reportOf(summary: Summary, state: FrameState, authors = MAX_REPORTED_AUTHORS): FrameReport {
@@ -18,7 +18,7 @@ export function reportOf(summary: Summary, state: FrameState, authors = MAX_REPO
 }
 
 export function emptySummary(): Summary {
-  return { total: 0, byStance: emptyStanceCounts(), byAuthor: {}, repliesInferred: 0, repliesMarked: 0, unsure: 0 };
+  return { total: 0, byStance: emptyStanceCounts(), byAuthor: [], repliesInferred: 0, repliesMarked: 0, unsure: 0 };
 }
 
 /** Sum of summaries; an author in several parts is counted once, with the sum of the counts. */
@@ -31,11 +31,9 @@ export function sumSummaries(parts: ReadonlyArray<Summary | FrameReport>): Summa
     out.repliesInferred += p.repliesInferred;
     out.repliesMarked += p.repliesMarked;
     out.unsure += p.unsure;
-    const pairs = Array.isArray(p.byAuthor) ? p.byAuthor : Object.entries(p.byAuthor);
-    for (const [name, n] of pairs) authors.set(name, (authors.get(name) ?? 0) + n);
+    for (const [name, n] of p.byAuthor) authors.set(name, (authors.get(name) ?? 0) + n);
   }
-  // Most active first, as summarize() orders them; fromEntries so "__proto__" is a plain name.
-  out.byAuthor = Object.fromEntries([...authors].sort((a, b) => b[1] - a[1]));
+  out.byAuthor = rankAuthors(authors);
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Keyboard shortcuts as a pure table: a key event -> an action name. The listener lives in
 // keyboard.ts; this part is unit-tested.
+import { t } from './i18n';
 
 export type KeyAction = 'next' | 'previous' | 'toggle' | 'collapse-all' | 'help';
 
@@ -58,8 +59,8 @@ export function step(current: number, count: number, dir: 1 | -1): number {
 }
 
 export const SHORTCUTS: ReadonlyArray<[string, string]> = [
-  ['j / k', 'next / previous comment'],
-  ['Enter or c', 'collapse or expand it'],
-  ['Shift+C', 'collapse all'],
-  ['?', 'show or hide this help'],
+  [t('shortcutMoveKeys'), t('shortcutMove')],
+  [t('shortcutToggleKeys'), t('shortcutToggle')],
+  [t('shortcutAllKeys'), t('shortcutAll')],
+  [t('shortcutHelpKeys'), t('shortcutHelp')],
 ];

@@ -1,9 +1,13 @@
 // The whole visible UI for one page: the panel, the comment tags, the shortcuts. The content
 // script feeds it comments and a summary; every reader action goes through here.
-import type { Stance, Summary } from '../parser/types';
-import type { FrameCommand, FrameReport } from '../background/messages';
+import type { Stance, StanceLabel, Summary } from '../parser/types';
+import { notLabelled } from '../stance/language';
+import type { Gist } from '../summary/gist';
+import type { FrameCommand, FrameReport } from '../shared/messages';
 import { POSITIONS, type Settings } from '../options/schema';
 import { CommentLayer, type CommentItem } from './comments';
+import type { GistComment } from './gist-view';
+import { t } from './i18n';
 import { emptySummary, framesState, sumSummaries, withReport } from './frames';
 import { listenKeys } from './keyboard';
 import { step } from './keys';
@@ -23,7 +27,7 @@ export interface LensUIOptions {
   revealAfterMs?: number;
 }
 
-export const FRAME_STATUS = 'Comments in the Disqus frame';
+export const FRAME_STATUS = t('frameStatus');
 
 export class LensUI {
   /** null in a comment frame (headless) */
@@ -40,6 +44,8 @@ export class LensUI {
   private own: Summary | null = null;
   private ownReady = false;
   private waitingFramed = false;
+  /** the gist's comments by id: their element (to go to) and what the gist shows of them */
+  private gistComments: (id: string) => (GistComment & { el: Element }) | undefined = () => undefined;
 
   constructor(
     doc: Document,
@@ -66,6 +72,7 @@ export class LensUI {
               this.panel?.setMinimized(min);
               this.persist({ minimized: min });
             },
+            openComment: (id) => this.openComment(id),
             move: () => {
               const next = POSITIONS[(POSITIONS.indexOf(this.settings.position) + 1) % POSITIONS.length]!;
               this.settings = { ...this.settings, position: next };
@@ -121,19 +128,21 @@ export class LensUI {
   addComments(items: readonly CommentItem[]): void {
     const start = this.layer.size;
     this.layer.add(items);
-    for (let i = start; i < this.layer.size; i++) this.layer.setCollapsed(i, this.collapsedOnArrival(this.layer.item(i).label.label));
+    for (let i = start; i < this.layer.size; i++) this.layer.setCollapsed(i, this.collapsedOnArrival(this.layer.item(i).label));
   }
 
   /** A new comment follows the filter in force, else the last collapse/expand all, else the load mode. */
-  private collapsedOnArrival(label: Stance): boolean {
-    if (this.filter) return label === this.filter;
+  private collapsedOnArrival(full: StanceLabel): boolean {
+    const label = full.label;
+    // A comment with no stance (its language) is in no stance's chip, so no chip folds it.
+    if (this.filter) return label === this.filter && !notLabelled(full);
     if (this.bulk) return this.bulk === 'collapsed';
-    return this.collapsedOnLoad(label);
+    return this.collapsedOnLoad(full);
   }
 
-  private collapsedOnLoad(label: Stance): boolean {
+  private collapsedOnLoad(label: StanceLabel): boolean {
     const s = this.settings;
-    return s.loadMode === 'collapse-all' || (s.loadMode === 'collapse-stance' && label === s.collapseStance);
+    return s.loadMode === 'collapse-all' || (s.loadMode === 'collapse-stance' && label.label === s.collapseStance && !notLabelled(label));
   }
 
   /** One comment shown or hidden: the page is mixed now, so later comments follow the load mode. */
@@ -160,14 +169,14 @@ export class LensUI {
     if (this.filter === stance) return this.expandAll();
     this.setFilter(stance);
     this.bulk = null;
-    this.layer.collapseWhere((label) => label === stance);
+    this.layer.collapseWhere((label, i) => label === stance && !notLabelled(this.layer.item(i).label));
   }
 
   /** Collapses what the reader's load mode says (on load, and when the mode changes). */
   applyLoadMode(): void {
     this.setFilter(null);
     this.bulk = null;
-    this.layer.collapseWhere((label) => this.collapsedOnLoad(label));
+    this.layer.collapseWhere((_label, i) => this.collapsedOnLoad(this.layer.item(i).label));
   }
 
   private setFilter(stance: Stance | null): void {
@@ -197,7 +206,7 @@ export class LensUI {
     this.waitingFramed = framed;
     if (this.frames.size) return this.renderFrames();
     this.panel?.setState('waiting');
-    if (framed) this.panel?.setStatus('Comments have not loaded yet here: they are in an embedded frame, labelled there.');
+    if (framed) this.panel?.setStatus(t('statusFramed'));
   }
 
   setSummary(summary: Summary, ready: boolean): void {
@@ -238,10 +247,36 @@ export class LensUI {
     panel.setSummary(sumSummaries([this.own ?? emptySummary(), ...this.frames.values()]));
     const state = framesState(this.frames.values());
     panel.setState(state);
-    const where = this.own?.total ? `Comments on this page and in the Disqus frame` : FRAME_STATUS;
-    if (state === 'labelling') panel.setStatus(`${where}: labelling…`);
-    else if (state === 'error') panel.setStatus(`${where}: Comment Lens could not label them all.`);
+    const where = this.own?.total ? t('frameAndPage') : FRAME_STATUS;
+    if (state === 'labelling') panel.setStatus(t('frameLabelling', where));
+    else if (state === 'error') panel.setStatus(t('frameError', where));
     else panel.setStatus(where);
+  }
+
+  /**
+   * The gist under the counts (after the first panel: it is computed in slices afterwards), with
+   * a lookup from a cited comment's id to its element and words.
+   */
+  setGist(gist: Gist | null, comments: (id: string) => (GistComment & { el: Element }) | undefined): void {
+    this.gistComments = comments;
+    this.panel?.gist.render(gist, comments);
+  }
+
+  /**
+   * A gist link: scroll to the comment, expand it if collapsed, and make it the current one (the
+   * outline j/k use, and keyboard focus on its toggle). False when the page no longer holds it.
+   */
+  openComment(id: string): boolean {
+    const el = this.gistComments(id)?.el;
+    const i = el ? this.layer.indexOf(el) : -1;
+    if (i < 0) return false;
+    this.reveal();
+    if (this.layer.isCollapsed(i)) {
+      this.bulk = null; // the page is mixed now: later comments follow the load mode
+      this.layer.setCollapsed(i, false);
+    }
+    this.layer.focus(i);
+    return true;
   }
 
   /** Settings changed in another tab or the options page: apply without a reload. */

@@ -4,6 +4,8 @@ import { STANCES, type Stance, type Summary } from '../parser/types';
 import { topAuthors } from '../summary/summarize';
 import type { PanelPosition } from '../options/schema';
 import { barDescription, barSegments, formatCount, progressText, summaryExtras } from './format';
+import { GistView } from './gist-view';
+import { t } from './i18n';
 import { SHORTCUTS } from './keys';
 import { adopt, makeSheet } from './sheets';
 import { PANEL_CSS } from './styles';
@@ -18,11 +20,15 @@ export interface PanelActions {
   filter(stance: Stance): void;
   minimize(minimized: boolean): void;
   move(): void;
+  /** takes the reader to the comment with this id (the gist's links); false when it is gone */
+  openComment(id: string): boolean;
 }
 
 export class Panel {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
+  /** the gist section (gist-view.ts), under the counts */
+  gist!: GistView;
   private q: <T extends Element = HTMLElement>(sel: string) => T;
   private make: <K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, text?: string) => HTMLElementTagNameMap[K];
 
@@ -51,10 +57,6 @@ export class Panel {
     if (!opts.deferMount) this.mount();
   }
 
-  get mounted(): boolean {
-    return this.host.isConnected;
-  }
-
   /** Puts the panel in the page (once; a no-op when it is there). */
   mount(): void {
     if (!this.host.isConnected) (this.doc.body ?? this.doc.documentElement).append(this.host);
@@ -68,45 +70,49 @@ export class Panel {
 
   private build(a: PanelActions): void {
     const m = this.make;
-    const panel = m('section', { class: 'panel', 'aria-label': 'Comment Lens' });
+    const name = t('extName');
+    const panel = m('section', { class: 'panel', 'aria-label': name });
     const header = m('header');
     header.append(
-      m('h2', {}, 'Comment Lens'),
-      this.button('?', { class: 'icon', 'data-action': 'help', 'aria-label': 'Keyboard shortcuts', 'aria-expanded': 'false' }, () => this.toggleHelp()),
-      this.button('⇲', { class: 'icon', 'data-action': 'move', 'aria-label': 'Move panel to the next corner' }, a.move),
-      this.button('–', { class: 'icon', 'data-action': 'minimize', 'aria-label': 'Minimize Comment Lens' }, () => a.minimize(true)),
+      m('h2', {}, name),
+      this.button('?', { class: 'icon', 'data-action': 'help', 'aria-label': t('helpButtonLabel'), 'aria-expanded': 'false' }, () => this.toggleHelp()),
+      this.button('⇲', { class: 'icon', 'data-action': 'move', 'aria-label': t('moveButtonLabel') }, a.move),
+      this.button('–', { class: 'icon', 'data-action': 'minimize', 'aria-label': t('minimizeButtonLabel') }, () => a.minimize(true)),
     );
     const status = m('p', { class: 'status', role: 'status', 'data-role': 'status' });
     const totals = m('p', { 'data-role': 'totals' });
-    totals.append(m('strong', { 'data-count': 'total' }, '0'), m('span', { 'data-role': 'noun' }, ' comments'), m('span', { class: 'muted', 'data-role': 'extra' }));
-    const bar = m('div', { class: 'bar', role: 'img', 'aria-label': 'No comments', 'data-role': 'bar' });
-    const chips = m('div', { class: 'chips', role: 'group', 'aria-label': 'Collapse one stance' });
+    totals.append(m('strong', { 'data-count': 'total' }, '0'), m('span', { 'data-role': 'noun' }, ` ${t('commentNounMany')}`), m('span', { class: 'muted', 'data-role': 'extra' }));
+    const bar = m('div', { class: 'bar', role: 'img', 'aria-label': t('barNone'), 'data-role': 'bar' });
+    const chips = m('div', { class: 'chips', role: 'group', 'aria-label': t('chipsGroupLabel') });
     for (const s of STANCES) {
       const chip = this.button('', { class: 'chip', 'data-action': 'filter', 'data-stance': s, 'aria-pressed': 'false' }, () => a.filter(s));
-      chip.append(m('span', { class: `dot ${s}`, 'aria-hidden': 'true' }), `${s} `, m('span', { 'data-count': s }, '0'));
-      chip.title = `Collapse the ${s} comments (again: show all)`;
+      chip.append(m('span', { class: `dot ${s}`, 'aria-hidden': 'true' }), `${t(`stance_${s}`)} `, m('span', { 'data-count': s }, '0'));
+      chip.title = t('chipTitle', t(`stance_${s}`));
       chips.append(chip);
     }
     const actions = m('div', { class: 'actions' });
     actions.append(
-      this.button('Collapse all', { 'data-action': 'collapse-all' }, a.collapseAll),
-      this.button('Expand all', { 'data-action': 'expand-all' }, a.expandAll),
+      this.button(t('collapseAll'), { 'data-action': 'collapse-all' }, a.collapseAll),
+      this.button(t('expandAll'), { 'data-action': 'expand-all' }, a.expandAll),
     );
+    this.gist = new GistView(this.doc, m, a.openComment);
+    // How many comments got no stance (their language): a count of its own, outside the stance totals.
+    const unlabelled = m('p', { class: 'muted', 'data-role': 'not-labelled', hidden: '' });
     const authors = m('div', { 'data-role': 'authors' });
     const help = m('div', { class: 'help', 'data-role': 'help', hidden: '' });
     const dl = m('dl');
     for (const [k, v] of SHORTCUTS) dl.append(m('dt', {}, k), m('dd', {}, v));
-    help.append(m('h3', {}, 'Keyboard'), dl);
-    panel.append(header, status, totals, bar, chips, actions, authors, help);
-    const pill = this.button('Comment Lens', { class: 'pill', 'data-action': 'restore' }, () => a.minimize(false));
+    help.append(m('h3', {}, t('keyboardHeading')), dl);
+    panel.append(header, status, totals, unlabelled, bar, chips, actions, this.gist.root, authors, help);
+    const pill = this.button(name, { class: 'pill', 'data-action': 'restore' }, () => a.minimize(false));
     this.root.append(panel, pill);
   }
 
   setState(state: PanelState): void {
     this.host.setAttribute('data-lens-state', state);
-    if (state === 'waiting') this.setStatus('Comments have not loaded yet');
+    if (state === 'waiting') this.setStatus(t('stateWaiting'));
     if (state === 'ready') this.setStatus('');
-    if (state === 'error') this.setStatus('Comment Lens could not label the comments on this page.');
+    if (state === 'error') this.setStatus(t('stateError'));
   }
 
   setStatus(text: string): void {
@@ -121,10 +127,17 @@ export class Panel {
     // [data-count] holds the bare number (the hook's contract: "2002", never "2,002").
     this.q('[data-count="total"]').textContent = String(summary.total);
     for (const s of STANCES) this.q(`[data-count="${s}"]`).textContent = String(summary.byStance[s]);
-    this.q('[data-role="noun"]').textContent = summary.total === 1 ? ' comment' : ' comments';
+    this.q('[data-role="noun"]').textContent = ` ${t(summary.total === 1 ? 'commentNounOne' : 'commentNounMany')}`;
     this.q('[data-role="extra"]').textContent = summaryExtras(summary);
+    const unlabelled = this.q('[data-role="not-labelled"]');
+    const nl = summary.notLabelled ?? 0;
+    unlabelled.hidden = nl === 0;
+    // [data-count] holds the bare number, like the stance counts; the words around it are translated.
+    // (U+2063 marks where the number goes: Chromium cuts a substitution at a NUL character.)
+    const [before, after = ''] = t('notLabelledCount', '\u2063').split('\u2063');
+    unlabelled.replaceChildren(before ?? '', this.make('span', { 'data-count': 'not-labelled' }, String(nl)), after);
     const bar = this.q('[data-role="bar"]');
-    bar.setAttribute('aria-label', `Stances: ${barDescription(summary)}`);
+    bar.setAttribute('aria-label', t('barLabel', barDescription(summary)));
     bar.replaceChildren(
       ...barSegments(summary).map((seg) => {
         const d = this.make('div', { class: `seg ${seg.stance}` });
@@ -135,15 +148,15 @@ export class Panel {
     const top = topAuthors(summary, 5).filter(([, n]) => n > 1);
     const authors = this.q('[data-role="authors"]');
     authors.replaceChildren();
-    if (summary.total > 0) authors.append(this.make('h3', {}, 'Most active'));
+    if (summary.total > 0) authors.append(this.make('h3', {}, t('mostActive')));
     if (top.length) {
       const ol = this.make('ol');
       for (const [name, n] of top) ol.append(this.make('li', {}, `${name} (${formatCount(n)})`));
       authors.append(ol);
-    } else if (summary.total > 0) authors.append(this.make('p', { class: 'muted' }, 'Nobody wrote more than one comment.'));
+    } else if (summary.total > 0) authors.append(this.make('p', { class: 'muted' }, t('nobodyTwice')));
     const pill = this.q('.pill');
-    pill.textContent = `Comment Lens · ${formatCount(summary.total)}`;
-    pill.setAttribute('aria-label', `Open Comment Lens: ${formatCount(summary.total)} comments`);
+    pill.textContent = t('pillText', formatCount(summary.total));
+    pill.setAttribute('aria-label', t('pillLabel', formatCount(summary.total)));
   }
 
   setFilter(stance: Stance | null): void {

@@ -48,6 +48,21 @@ export const PANEL_CSS = `${PALETTE}
   .help dt { font-weight: 600; } .help dd { margin: 0; }
   .pill { border-radius: 999px; padding: 6px 12px; background: var(--lens-bg);
     box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+  /* .gist — "What each side says" (gist-view.ts): a <details> under the counts */
+  .gist { margin: 6px 0; border-top: 1px solid var(--lens-border); padding-top: 4px; }
+  .gist summary { cursor: pointer; font-weight: 600; padding: 2px 0; }
+  .gist summary:focus-visible { outline: 2px solid var(--lens-focus); outline-offset: 1px; }
+  /* h4 — one stance's heading inside the gist, with its colour dot */
+  .gist h4 { font-size: 12px; margin: 6px 0 2px; display: flex; align-items: center; }
+  /* .phrases — the distinctive phrases of a stance, as small buttons that wrap */
+  .phrases { display: flex; flex-wrap: wrap; gap: 4px; margin: 2px 0 4px; }
+  .phrase { padding: 0 6px; border-radius: 999px; font-size: 12px; }
+  /* .reps — the representative comments: one full-width button each, author then excerpt */
+  .reps { list-style: none; margin: 0; padding: 0; }
+  .reps li { margin: 2px 0; }
+  .ref { display: block; width: 100%; text-align: start; font-size: 12px; line-height: 1.35; padding: 3px 6px;
+    white-space: normal; overflow-wrap: anywhere; }
+  .most { margin-top: 6px; }
 `;
 
 export const TAG_CSS = `${PALETTE}

@@ -1,12 +1,14 @@
 // The small element of ours attached to one page comment: its stance badge (confidence and cues
 // on hover/focus) and its collapse toggle; when the comment is collapsed it is the one-line stub.
 import type { StanceLabel } from '../parser/types';
+import { notLabelled } from '../stance/language';
 import { UNSURE_BELOW } from '../summary/summarize';
 import { cueLines, percent, stubText, toggleLabel } from './format';
+import { OWN_ATTR } from '../shared/names';
+import { t } from './i18n';
 import { adopt } from './sheets';
 import { TAG_CSS } from './styles';
 
-export const OWN_ATTR = 'data-lens-own';
 export type Placement = 'inside' | 'before';
 
 export interface Tag {
@@ -110,19 +112,26 @@ export function createTag(opts: {
   const row = el(doc, 'div', 'row');
   // A deleted or private slot has no words to label: its tag names that, never a stance.
   const ph = opts.placeholder;
-  const word = ph ?? label.label;
-  const unsure = !ph && label.confidence < UNSURE_BELOW;
+  // A comment in a language the engine does not read: its tag says so, never a stance (language.ts).
+  const lang = ph ? undefined : notLabelled(label)?.language;
+  const langName = lang ? t(`lang_${lang}`) : '';
+  const word = ph ? t(`placeholder_${ph}`) : lang ? t('notLabelledBadge') : t(`stance_${label.label}`);
+  const unsure = !ph && !lang && label.confidence < UNSURE_BELOW;
   const badge = el(doc, 'button', 'badge');
   badge.type = 'button';
   badge.append(el(doc, 'span', `dot ${ph ? 'neutral' : label.label}`), el(doc, 'span', '', word));
-  if (unsure) badge.append(' ', el(doc, 'span', 'unsure', 'unsure')); // the space keeps the words apart for AT
+  if (unsure) badge.append(' ', el(doc, 'span', 'unsure', t('unsure'))); // the space keeps the words apart for AT
   const detailsId = `lens-d${++tagIds}`;
   badge.setAttribute('aria-expanded', 'false');
   badge.setAttribute('aria-controls', detailsId);
   // The accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
   badge.setAttribute(
     'aria-label',
-    ph ? `${ph}: a comment with nothing to label` : `${word}${unsure ? ' unsure' : ''}: stance, ${percent(label.confidence)} confident; show why`,
+    ph
+      ? t('placeholderAria', word)
+      : lang
+        ? t('notLabelledAria', langName)
+        : t(unsure ? 'badgeAriaUnsure' : 'badgeAria', word, percent(label.confidence)),
   );
   const details = el(doc, 'div', 'details');
   details.id = detailsId;
@@ -132,14 +141,15 @@ export function createTag(opts: {
   const fill = (): void => {
     if (filled) return;
     filled = true;
-    if (ph) return void details.append(el(doc, 'div', '', `The page shows this comment as ${ph}: nothing to label.`));
-    details.append(el(doc, 'div', '', `Confidence ${percent(label.confidence)}${label.via ? ' · from the reply it answers' : ''}`));
+    if (ph) return void details.append(el(doc, 'div', '', t('placeholderDetails', word)));
+    if (lang) return void details.append(el(doc, 'div', '', t('notLabelledDetails', langName)));
+    details.append(el(doc, 'div', '', `${t('confidence', percent(label.confidence))}${label.via ? t('fromReply') : ''}`));
     const cues = cueLines(label);
     if (cues.length) {
       const ul = el(doc, 'ul');
       for (const c of cues) ul.append(el(doc, 'li', '', c));
       details.append(ul);
-    } else details.append(el(doc, 'div', '', 'No strong cue: the label is a best guess.'));
+    } else details.append(el(doc, 'div', '', t('noStrongCue')));
   };
   // Hover or keyboard focus peeks at the details; a click pins them open.
   // Shown details lift their row above the next comments' badges (each row is a stacking context).
@@ -189,7 +199,7 @@ export function createTag(opts: {
     if (collapsed) details.classList.remove('open', 'peek');
     row.classList.toggle('float', !collapsed);
     lift();
-    toggle.textContent = collapsed ? 'show' : '–';
+    toggle.textContent = collapsed ? t('toggleShowText') : '–';
     toggle.setAttribute('aria-expanded', String(!collapsed));
     toggle.setAttribute('aria-label', toggleLabel(author, collapsed));
     applyDisplay();

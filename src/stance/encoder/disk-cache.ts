@@ -1,10 +1,11 @@
-// Embeddings of the labelled sets, kept OUTSIDE the repository (default /work/cache/embeddings,
+// Embeddings of the labelled sets, kept OUTSIDE the repository (default ../cache/embeddings beside it,
 // or COMMENT_LENS_EMBED_CACHE), keyed by text hash, under a folder named for the shipped
 // weights and the token limit, so a changed model never reads stale vectors. Append-only:
 // keys.txt (one key a line) and vectors.f32 (512 float32 a key, same order); an interrupted run
 // keeps every whole batch it finished. Training, eval and bench read it; nothing here ships.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { textKey } from './cache';
 import { DIM, type Encoder } from './embed';
 import { MAX_TOKENS } from './tokenizer';
@@ -12,7 +13,8 @@ import { MODEL_DIR } from './node';
 
 export function defaultCacheDir(modelDir = MODEL_DIR): string {
   const prov = JSON.parse(readFileSync(path.join(modelDir, 'PROVENANCE.json'), 'utf8')) as { output: Record<string, string> };
-  const root = process.env.COMMENT_LENS_EMBED_CACHE ?? '/work/cache/embeddings';
+  // beside the repository, like ../shared: src/stance/encoder -> the repository's parent folder
+  const root = process.env.COMMENT_LENS_EMBED_CACHE ?? fileURLToPath(new URL('../../../../cache/embeddings', import.meta.url));
   return path.join(root, `use-lite-${prov.output['weights.bin']!.slice(0, 12)}-t${MAX_TOKENS}`);
 }
 

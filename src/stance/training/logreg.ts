@@ -2,7 +2,7 @@
 // AdaGrad, L2, class weights, a seeded shuffle — the same data gives the same weights.
 import { DENSE } from '../dense';
 import type { Features } from '../features';
-import { encodeInt16, relative, softmax, type LinearModel, type LinearModelData } from '../model';
+import { encodeInt16, softmax, type LinearModel, type LinearModelData } from '../model';
 
 export interface Example {
   f: Pick<Features, 'hashed' | 'hashScale' | 'dense'>;
@@ -85,7 +85,7 @@ export function train(data: Example[], o: TrainOptions): LinearModel {
       }
     }
   }
-  return { classes: o.classes, hashBits: o.hashBits, dim, w, rel: relative(w, k, dim), bias, temperature: 1 };
+  return { classes: o.classes, hashBits: o.hashBits, dim, w, bias, temperature: 1 };
 }
 
 /** Temperature minimising the (unweighted) negative log-likelihood on held-out logits. */

@@ -3,7 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import { STANCES, type Stance } from '../../../src/parser/types';
 
-export type Counts = Record<'total' | Stance, number>;
+export type Counts = Record<'total' | 'not-labelled' | Stance, number>;
 
 export interface CommentState {
   stance: string | null;
@@ -29,7 +29,7 @@ export async function panelState(page: Page): Promise<string | null> {
 }
 
 export async function readCounts(page: Page): Promise<Partial<Counts>> {
-  const keys = ['total', ...STANCES];
+  const keys = ['total', 'not-labelled', ...STANCES];
   return page.evaluate((keys) => {
     const root = document.querySelector('#comment-lens')?.shadowRoot;
     const out: Record<string, number> = {};
@@ -110,8 +110,10 @@ export async function commentStates(page: Page): Promise<CommentState[]> {
         stance,
         collapsed: el.getAttribute('data-lens-collapsed'),
         visible: ownText(el).some(shown),
-        // A deleted or private slot's badge says so instead of naming a stance.
-        hasBadge: !!stance && near.some((n) => /\b(deleted|private)\b/.test(badgeText(n).toLowerCase()) || badgeText(n).toLowerCase().includes(stance.toLowerCase())),
+        // A deleted or private slot's badge says so instead of naming a stance, and so does the
+        // badge of a comment in a language the engine does not read ("none").
+        hasBadge: !!stance && near.some((n) => /\b(deleted|private)\b/.test(badgeText(n).toLowerCase())
+          || (stance === 'none' ? badgeText(n).includes('not labelled (language)') : badgeText(n).toLowerCase().includes(stance.toLowerCase()))),
         parentStance: el.parentElement?.closest('[data-lens-stance]')?.getAttribute('data-lens-stance') ?? null,
       };
     });

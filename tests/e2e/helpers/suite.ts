@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeeds } from '../../../scripts/demo/seeds';
 import { caughtHost } from './catch-proxy';
 import { commentPageChecks, type CommentPage } from './comment-checks';
-import { noCommentPages, withCommentPages } from './fixtures';
+import { finderOnlyPages, noCommentPages, withCommentPages } from './fixtures';
 import { ARTIFACTS, ROOT, type BrowserKind } from './launch';
 import { quietPageCheck } from './quiet-checks';
 import { settingsChecks } from './settings-checks';
@@ -32,6 +32,11 @@ export function defineE2eSuite(kind: BrowserKind): void {
   }));
   const realPages: CommentPage[] = withCommentPages().map((p) => ({
     name: p.path.replace(/^.*\//, '').replace(/\.html$/, ''), url: () => get().server.fixtureUrl(p.path),
+    expected: p.comments ?? NaN, section: 'body', static: false, lang: p.lang,
+  }));
+  // the same checks with every site adapter off: the structural finder alone finds and reads them
+  const finderPages: CommentPage[] = finderOnlyPages().map((p) => ({
+    name: `finder-alone-${p.path.replace(/^.*\//, '').replace(/\.html$/, '')}`, url: () => get().server.finderOnlyUrl(p.path),
     expected: p.comments ?? NaN, section: 'body', static: false,
   }));
 
@@ -54,7 +59,11 @@ export function defineE2eSuite(kind: BrowserKind): void {
       expect(realPages.filter((p) => Number.isInteger(p.expected)).length).toBeGreaterThanOrEqual(3);
     });
 
-    for (const target of [...demoPages, ...realPages]) {
+    it('has at least two saved real pages for the finder alone', () => {
+      expect(finderPages.filter((p) => Number.isInteger(p.expected)).length).toBeGreaterThanOrEqual(2);
+    });
+
+    for (const target of [...demoPages, ...realPages, ...finderPages]) {
       describe(target.name, () => commentPageChecks(get, target, timings));
     }
 

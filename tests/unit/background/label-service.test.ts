@@ -2,10 +2,10 @@
 // batch in order; kept labels are used as parents; bad or out-of-order input ends the job.
 import { expect, test } from 'vitest';
 import { serveLabels } from '../../../src/background/label-service';
-import type { LabelReply, WireComment } from '../../../src/background/label-messages';
+import type { LabelReply, WireComment } from '../../../src/shared/label-messages';
 import { labelThread, StanceEngine } from '../../../src/stance/index';
 import type { StanceLabel, Thread } from '../../../src/parser/types';
-import { LabelUnpacker } from '../../../src/background/label-wire';
+import { LabelUnpacker } from '../../../src/shared/label-wire';
 import { FakePort, portPair, sampleThread } from './fake-port';
 
 const engine = new StanceEngine();

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../../src/cli/main';
@@ -38,6 +38,15 @@ function tmpFile(name: string, content: string | Uint8Array): string {
 }
 
 describe('comment-lens <file>', () => {
+  test('authors rank by count: "42" with one comment comes after bob with ten', async () => {
+    const names = ['42', ...Array<string>(10).fill('bob')];
+    const dump = ' date 2024-01-02 The council approved the bridge.\nIt opens next year. © Example News 2024.\n' + names.map((n, i) => `${n}\nComment number ${i + 1} on the bridge.`).join('\n');
+    const file = tmpFile('ranking.txt', dump);
+    const json = JSON.parse((await run([file, '--json'])).out);
+    expect(json.summary.byAuthor).toEqual([['bob', 10], ['42', 1]]);
+    expect((await run([file])).out).toContain('Most active: bob (10), 42 (1)');
+  });
+
   test('prints the seed summary: date, source, counts and one row per comment', async () => {
     const { code, out, err } = await run([seedFile]);
     expect(err).toBe('');
@@ -73,7 +82,7 @@ describe('comment-lens <file>', () => {
     const byStance = json.summary.byStance;
     expect(byStance.support + byStance.oppose + byStance.neutral + byStance.question).toBe(9);
     expect(json.summary.total).toBe(9);
-    expect(json.summary.byAuthor.TaiwanIsNotChina).toBe(2);
+    expect(json.summary.byAuthor).toContainEqual(['TaiwanIsNotChina', 2]);
   });
 
   test.each([
@@ -193,7 +202,29 @@ describe('comment-lens classify', () => {
   });
 });
 
-test('the installed bin runs (tsx in place)', () => {
-  const out = execFileSync(process.execPath, [join(root, 'bin/comment-lens.mjs'), '--help'], { encoding: 'utf8' });
-  expect(out).toContain('comment-lens classify');
+describe('the compiled CLI', () => {
+  // Built from the sources under test into a folder of its own, so a stale dist/ cannot pass; the
+  // folder is under the OS's temp dir, with no node_modules above it: what runs there needs no
+  // package (no tsx, no linkedom) at run time.
+  const out = join(tmp, 'cli-build');
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '-c', join(root, 'vite.cli.config.ts'), '--outDir', out, '--logLevel', 'error'], { cwd: root });
+  const entry = join(out, 'comment-lens.mjs');
+
+  test('runs where no node_modules can be found, and gives the same JSON as the sources for the seed', async () => {
+    for (let d = out; d !== dirname(d); d = dirname(d)) expect(existsSync(join(d, 'node_modules')), d).toBe(false);
+    const compiled = execFileSync(process.execPath, [entry, seedFile, '--json'], { encoding: 'utf8', cwd: tmp });
+    expect(JSON.parse(compiled)).toEqual(JSON.parse((await run([seedFile, '--json'])).out));
+  });
+
+  test('reads a saved page through its own HTML chunk', () => {
+    const page = tmpFile('page.html', '<html><body><article><h1>T</h1><p>The plan passed.</p></article><ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">ann</cite><div class="comment-content"><p>Great plan, long overdue.</p></div></li><li class="comment" id="comment-2"><cite class="fn">bob</cite><div class="comment-content"><p>It will never work.</p></div></li></ol></body></html>');
+    const json = JSON.parse(execFileSync(process.execPath, [entry, page, '--json'], { encoding: 'utf8', cwd: tmp }));
+    expect(json.comments.map((c: { author: string }) => c.author)).toEqual(['ann', 'bob']);
+  });
+});
+
+test('bin/comment-lens.mjs runs the compiled CLI, or says how to build it', () => {
+  const r = spawnSync(process.execPath, [join(root, 'bin/comment-lens.mjs'), '--help'], { encoding: 'utf8' });
+  if (r.status === 2) expect(r.stderr).toContain('npm run build:cli');
+  else expect(r.stdout).toContain('comment-lens classify');
 });

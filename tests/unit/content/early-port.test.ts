@@ -2,7 +2,7 @@
 // closed it meanwhile; index.ts names it like the background expects (it avoids the import).
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { LABEL_PORT } from '../../../src/background/label-messages';
+import { LABEL_PORT } from '../../../src/shared/label-messages';
 import { withEarlyPort, type EarlyPort } from '../../../src/content/early-port';
 import type { ClientPort } from '../../../src/content/remote-labeller';
 
@@ -30,8 +30,10 @@ describe('withEarlyPort', () => {
     expect(n).toBe(1);
   });
 
-  test("index.ts opens the port under the background's name", () => {
+  test("index.ts opens the port under the background's name, and sends no warm-up of its own", () => {
     const src = readFileSync(new URL('../../../src/content/index.ts', import.meta.url), 'utf8');
-    expect(src).toContain(`{ name: '${LABEL_PORT}' }`);
+    expect(src).toContain('{ name: LABEL_PORT }');
+    expect(src).toContain("import { LABEL_PORT } from '../shared/names'");
+    expect(src).not.toContain('lens:warm');
   });
 });

@@ -38,7 +38,8 @@ ${comment(1, TEXTS[0]!, `<ol class="children">${comment(2, 'I disagree, it is a 
     if (alive) serveLabels(service, () => engine);
     return client;
   };
-  const remote = new RemoteLabeller(connect, { stallMs: 100 });
+  // A live background gets time to answer on a loaded machine; a dead one is given up on quickly.
+  const remote = new RemoteLabeller(connect, { stallMs: alive ? 2_000 : 100 });
   const session = new Session(document, detectPage(document, URL)!, defaultSettings(), { persist: () => {}, count: () => {}, remote });
   const host = () => document.getElementById('comment-lens');
   const count = (k: string) => host()?.shadowRoot?.querySelector(`[data-count="${k}"]`)?.textContent;

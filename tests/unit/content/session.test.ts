@@ -198,7 +198,7 @@ test('in a comment frame: no panel, the counts go to report(), stop() reports of
 test('top frame: a frame report (even one from before start) is added to the panel and the toolbar count', async () => {
   const { session, count, counts, host } = run();
   session.stop();
-  const frameSummary = { total: 4, byStance: { support: 1, oppose: 1, neutral: 1, question: 1 }, byAuthor: { zed: 3, amy: 1 }, repliesInferred: 0, repliesMarked: 0, unsure: 0 };
+  const frameSummary = { total: 4, byStance: { support: 1, oppose: 1, neutral: 1, question: 1 }, byAuthor: [['zed', 3], ['amy', 1]] as Array<[string, number]>, repliesInferred: 0, repliesMarked: 0, unsure: 0 };
   session.frameReport(6, reportOf(frameSummary, 'ready'));
   session.start();
   await until(() => host()?.getAttribute('data-lens-state') === 'ready' && count('total') === String(TEXTS.length + 4));

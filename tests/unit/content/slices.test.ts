@@ -1,75 +1,73 @@
 import { expect, test } from 'vitest';
-import { runSliced, runSteps } from '../../../src/content/slices';
+import { runStage } from '../../../src/content/slices';
+import { each, PAUSE, type Stage } from '../../../src/pipeline/stage';
 
-/** A fake clock: each work item "takes" `cost` ms, so slices are deterministic. */
+/** A fake clock: each unit of work "takes" `cost` ms, so slices are deterministic. */
 function fakeClock(cost: number) {
   let t = 0;
   return { now: () => t, tick: () => (t += cost) };
 }
 
 test.each([
-  // items, cost per item, budget -> items per slice
-  [10, 3, 8, [3, 6, 9, 10]],
-  [5, 1, 100, [5]],
-  [4, 50, 8, [1, 2, 3, 4]], // a slow item still advances one per slice
-  [0, 1, 8, []],
-])('%d items at %d ms each, budget %d ms: progress %j', async (n, cost, budget, progress) => {
+  // units, cost per unit, budget -> progress after each slice, yields to the browser
+  [10, 3, 8, [3, 6, 9, 10], 3],
+  [5, 1, 100, [5], 0],
+  [4, 50, 8, [1, 2, 3, 4], 4], // a slow unit still advances one per slice (the end is seen in a slice of its own)
+  [0, 1, 8, [], 0],
+])('%d units at %d ms each, budget %d ms: progress %j', async (n, cost, budget, progress, yieldsWanted) => {
   const clock = fakeClock(cost);
-  const seen: number[] = [];
+  const seen: (number | undefined)[] = [];
   const done: number[] = [];
   let yields = 0;
-  const ok = await runSliced(0, n, (i) => (done.push(i), clock.tick()), {
+  const r = await runStage(each(0, n, (i) => (done.push(i), clock.tick())), {
     signal: new AbortController().signal,
     budgetMs: budget,
     now: clock.now,
     yieldNow: async () => void yields++,
-    onSlice: (k) => seen.push(k),
+    onSlice: (t) => seen.push(t?.done),
   });
-  expect(ok).toBe(true);
+  expect(r).toEqual({ value: undefined });
   expect(done).toEqual([...Array(n).keys()]);
   expect(seen).toEqual(progress);
-  expect(yields).toBe(Math.max(0, progress.length - 1));
+  expect(yields).toBe(yieldsWanted);
 });
 
-test('stops at the next slice boundary once aborted', async () => {
+test("the stage's result comes back; PAUSE ends a slice before a long unit", async () => {
+  const clock = fakeClock(1);
+  const log: string[] = [];
+  function* stage(): Stage<string> {
+    log.push('a');
+    clock.tick();
+    yield { done: 1, total: 3 };
+    log.push('b');
+    clock.tick();
+    yield PAUSE;
+    log.push('long');
+    clock.tick();
+    yield { done: 3, total: 3 };
+    return 'result';
+  }
+  const slices: string[] = [];
+  const r = await runStage(stage(), { signal: new AbortController().signal, budgetMs: 100, now: clock.now, yieldNow: async () => void slices.push(log.join()) });
+  expect(r).toEqual({ value: 'result' });
+  expect(slices).toEqual(['a,b']); // one slice boundary, at the pause
+});
+
+test('stops at the next slice boundary once aborted, leaving the stage unfinished', async () => {
   const ac = new AbortController();
   const clock = fakeClock(4);
   const done: number[] = [];
-  const ok = await runSliced(0, 100, (i) => (done.push(i), clock.tick()), {
+  const r = await runStage(each(0, 100, (i) => (done.push(i), clock.tick())), {
     signal: ac.signal,
     budgetMs: 8,
     now: clock.now,
     yieldNow: async () => ac.abort(),
   });
-  expect(ok).toBe(false);
+  expect(r).toBeNull();
   expect(done).toEqual([0, 1]);
 });
 
 test('the real yield (MessageChannel or scheduler.yield) resolves', async () => {
-  const ok = await runSliced(0, 3, () => {}, { signal: new AbortController().signal, budgetMs: 0 });
-  expect(ok).toBe(true);
-});
-
-test('runSteps: a step that answers false is called again, within the slice while time is left', async () => {
-  const clock = fakeClock(3);
-  const calls: string[] = [];
-  let parts = 4;
-  const steps = [
-    () => void (calls.push('a'), clock.tick()),
-    () => (calls.push('b'), clock.tick(), --parts === 0),
-    () => void (calls.push('c'), clock.tick()),
-  ];
-  const seen: number[] = [];
-  const ok = await runSteps(steps, { signal: new AbortController().signal, budgetMs: 8, now: clock.now, yieldNow: async () => {}, onSlice: (k) => seen.push(k) });
-  expect(ok).toBe(true);
-  expect(calls).toEqual(['a', 'b', 'b', 'b', 'b', 'c']);
-  expect(seen).toEqual([1, 3]); // slice 1: a, b, b (over budget); slice 2: b, b (done), c
-});
-
-test('runSteps: stops when the signal aborts between slices', async () => {
-  const ac = new AbortController();
-  let n = 0;
-  const ok = await runSteps([() => (n++, false)], { signal: ac.signal, budgetMs: 0, now: () => 0, yieldNow: async () => void (n >= 3 && ac.abort()) });
-  expect(ok).toBe(false);
-  expect(n).toBe(3);
+  const r = await runStage(each(0, 3, () => {}), { signal: new AbortController().signal, budgetMs: 0 });
+  expect(r).not.toBeNull();
 });

@@ -1,6 +1,6 @@
 // buildThread: adapter output to Thread — normalised text, ids, markup parents, inferred replies.
 import { describe, expect, test } from 'vitest';
-import { buildThread, planThread } from '../../../src/parser/thread';
+import { buildThread, threadStage } from '../../../src/parser/thread';
 import type { RawComment, RawPage } from '../../../src/parser/types';
 
 const page = (comments: RawComment[], extra: Partial<RawPage> = {}): RawPage => ({
@@ -114,23 +114,30 @@ describe('buildThread', () => {
   });
 });
 
-describe('planThread (buildThread in stages)', () => {
+describe('threadStage (buildThread as a stage)', () => {
   const raw: RawPage = {
     platform: 't',
     article: { paragraphs: ['A story.'] },
     comments: [{ id: 'a', author: ' ann ', text: 'Hello  there' }, { id: 'b', text: 'Agreed.', parentId: 'a' }, { text: 'Later.' }],
   };
 
-  test('comment by comment, then finish: buildThread\'s thread', () => {
-    const plan = planThread(raw);
-    raw.comments.forEach((_c, i) => plan.comment(i));
-    expect(JSON.stringify(plan.finish())).toBe(JSON.stringify(buildThread(raw)));
+  test("one unit per comment, then buildThread's thread", () => {
+    const stage = threadStage(raw);
+    const ticks: unknown[] = [];
+    let r = stage.next();
+    for (; !r.done; r = stage.next()) ticks.push(r.value);
+    expect(ticks).toEqual([1, 2, 3].map((done) => ({ done, total: 3 })));
+    expect(JSON.stringify(r.value)).toBe(JSON.stringify(buildThread(raw)));
   });
+});
 
-  test('out of order, or finished early: an error, not a wrong thread', () => {
-    const plan = planThread(raw);
-    expect(() => plan.comment(1)).toThrow(/out of order/);
-    plan.comment(0);
-    expect(() => plan.finish()).toThrow(/before every comment/);
+describe('stated depth (one resolver, DepthParents)', () => {
+  const raw = (depths: number[]): RawPage => ({ platform: 't', article: { paragraphs: [] }, comments: depths.map((depth, i) => ({ id: `r${i}`, text: `t${i}`, depth })) });
+  test.each([
+    ['a reply under the nearest earlier comment one level up', [0, 1, 1, 2], [undefined, 'r0', 'r0', 'r2']],
+    ['a new top-level comment ends the deeper levels before it', [0, 1, 0, 2], [undefined, 'r0', undefined, undefined]],
+    ['a jump of two levels finds no parent, and a later one level up does not hang under it', [0, 2, 1], [undefined, undefined, 'r0']],
+  ])('%s', (_name, depths, parents) => {
+    expect(buildThread(raw(depths)).comments.map((c) => c.parentId)).toEqual(parents);
   });
 });

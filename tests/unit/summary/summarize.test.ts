@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { StanceLabel, Thread } from '../../../src/parser/types';
-import { planSummary, stanceShares, summarize, topAuthors, UNSURE_BELOW } from '../../../src/summary/summarize';
+import { stanceShares, summarize, summaryStage, topAuthors, UNSURE_BELOW } from '../../../src/summary/summarize';
 
 const label = (l: StanceLabel['label'], confidence = 0.9): StanceLabel => ({ label: l, confidence, cues: [] });
 
@@ -28,14 +28,21 @@ describe('summarize', () => {
   test('authors ordered by activity, ties by first appearance', () => {
     const t = thread(['b', 'a', 'a', 'c', 'b', 'a']);
     const s = summarize(t, t.comments.map(() => label('neutral')));
-    expect(Object.entries(s.byAuthor)).toEqual([['a', 3], ['b', 2], ['c', 1]]);
+    expect(s.byAuthor).toEqual([['a', 3], ['b', 2], ['c', 1]]);
     expect(topAuthors(s, 2)).toEqual([['a', 3], ['b', 2]]);
+  });
+
+  test('an author whose name looks like a number ranks by count, not first (object key order)', () => {
+    const t = thread(['bob', 'bob', '42', 'bob', '7', 'bob', 'bob', 'bob', 'bob', 'bob', 'bob']);
+    const s = summarize(t, t.comments.map(() => label('neutral')));
+    expect(s.byAuthor).toEqual([['bob', 9], ['42', 1], ['7', 1]]);
+    expect(topAuthors(s, 1)).toEqual([['bob', 9]]);
   });
 
   test('an empty author is counted as anonymous, not dropped', () => {
     const t = thread(['', 'x', '']);
     const s = summarize(t, t.comments.map(() => label('neutral')));
-    expect(s.byAuthor['(anonymous)']).toBe(2);
+    expect(s.byAuthor).toEqual([['(anonymous)', 2], ['x', 1]]);
   });
 
   test('a deleted or private slot counts in the totals but not among the authors', () => {
@@ -44,7 +51,7 @@ describe('summarize', () => {
     const s = summarize(t, t.comments.map(() => label('neutral')));
     expect(s.total).toBe(3);
     expect(s.byStance.neutral).toBe(3);
-    expect(s.byAuthor).toEqual({ a: 1, b: 1 });
+    expect(s.byAuthor).toEqual([['a', 1], ['b', 1]]);
   });
 
   test('replies are split into marked and inferred', () => {
@@ -74,8 +81,8 @@ describe('summarize', () => {
   });
 });
 
-describe('planSummary (summarize in stages)', () => {
-  test('comment by comment, then finish: summarize\'s summary; out of order or early, an error', () => {
+describe('summaryStage (summarize as a stage)', () => {
+  test("one unit per comment, then summarize's summary", () => {
     const thread: Thread = {
       article: { paragraphs: [] },
       comments: [{ id: 'a', author: 'ann', text: 'x' }, { id: 'b', author: 'bo', text: 'y', parentId: 'a' }, { id: 'c', author: 'ann', text: 'z' }],
@@ -85,12 +92,12 @@ describe('planSummary (summarize in stages)', () => {
       { label: 'oppose', confidence: 0.3, cues: [] },
       { label: 'support', confidence: 0.8, cues: [] },
     ];
-    const plan = planSummary(thread, labels);
-    expect(() => plan.add(1)).toThrow(/out of order/);
-    plan.add(0);
-    expect(() => plan.finish()).toThrow(/before every comment/);
-    plan.add(1);
-    plan.add(2);
-    expect(JSON.stringify(plan.finish())).toBe(JSON.stringify(summarize(thread, labels)));
+    const stage = summaryStage(thread, labels);
+    const ticks: unknown[] = [];
+    let r = stage.next();
+    for (; !r.done; r = stage.next()) ticks.push(r.value);
+    expect(ticks).toEqual([1, 2, 3].map((done) => ({ done, total: 3 })));
+    expect(JSON.stringify(r.value)).toBe(JSON.stringify(summarize(thread, labels)));
+    expect(() => summarize(thread, labels.slice(1))).toThrow(/2 labels for 3 comments/);
   });
 });

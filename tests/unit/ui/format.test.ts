@@ -5,7 +5,7 @@ import { barDescription, barSegments, counted, cueLines, formatCount, isDarkColo
 const summary = (byStance: Summary['byStance']): Summary => ({
   total: Object.values(byStance).reduce((a, b) => a + b, 0),
   byStance,
-  byAuthor: {},
+  byAuthor: [],
   repliesInferred: 0,
   repliesMarked: 0,
   unsure: 0,

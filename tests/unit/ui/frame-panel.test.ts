@@ -1,7 +1,7 @@
 // The top frame's panel showing comment frames' reports, relaying its bulk actions to them; and
 // the headless UI a frame runs (badges and collapse, no panel of its own).
 import { afterEach, expect, test } from 'vitest';
-import type { FrameCommand } from '../../../src/background/messages';
+import type { FrameCommand } from '../../../src/shared/messages';
 import { defaultSettings } from '../../../src/options/schema';
 import type { Stance, Summary } from '../../../src/parser/types';
 import { FRAME_STATUS, LensUI } from '../../../src/ui/lens-ui';
@@ -11,7 +11,7 @@ import { makePage } from './dom-page';
 const sum = (s: number, o: number, n: number, q: number): Summary => ({
   total: s + o + n + q,
   byStance: { support: s, oppose: o, neutral: n, question: q },
-  byAuthor: { ann: s + o, bob: n + q },
+  byAuthor: [['ann', s + o], ['bob', n + q]],
   repliesInferred: 0,
   repliesMarked: 0,
   unsure: 0,

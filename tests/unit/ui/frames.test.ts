@@ -1,10 +1,10 @@
 // Per-frame summaries in the top frame: cut down for the message, summed for the panel.
 import { expect, test } from 'vitest';
-import type { FrameReport } from '../../../src/background/messages';
+import type { FrameReport } from '../../../src/shared/messages';
 import type { Summary } from '../../../src/parser/types';
 import { framesState, reportOf, sumSummaries, withReport } from '../../../src/ui/frames';
 
-const summary = (s: number, o: number, n: number, q: number, authors: Record<string, number>, extra = 0): Summary => ({
+const summary = (s: number, o: number, n: number, q: number, authors: Array<[string, number]>, extra = 0): Summary => ({
   total: s + o + n + q,
   byStance: { support: s, oppose: o, neutral: n, question: q },
   byAuthor: authors,
@@ -15,22 +15,22 @@ const summary = (s: number, o: number, n: number, q: number, authors: Record<str
 const rep = (state: FrameReport['state'], sum: Summary): FrameReport => reportOf(sum, state);
 
 test.each([
-  ['nothing', [], summary(0, 0, 0, 0, {})],
-  ['one part', [summary(1, 2, 0, 0, { a: 2, b: 1 }, 1)], summary(1, 2, 0, 0, { a: 2, b: 1 }, 1)],
-  ['two frames, an author in both', [rep('ready', summary(1, 0, 0, 1, { a: 1, b: 1 })), rep('ready', summary(0, 3, 1, 0, { b: 3, c: 1 }, 2))], summary(1, 3, 1, 1, { b: 4, a: 1, c: 1 }, 2)],
-  ['own summary plus a frame', [summary(2, 0, 0, 0, { x: 2 }), rep('ready', summary(0, 1, 0, 0, { y: 1 }))], summary(2, 1, 0, 0, { x: 2, y: 1 })],
-  ['an author named __proto__', [summary(1, 0, 0, 0, { ['__proto__']: 1 }), summary(1, 0, 0, 0, { ['__proto__']: 2 })], summary(2, 0, 0, 0, Object.fromEntries([['__proto__', 3]]))],
+  ['nothing', [], summary(0, 0, 0, 0, [])],
+  ['one part', [summary(1, 2, 0, 0, [['a', 2], ['b', 1]], 1)], summary(1, 2, 0, 0, [['a', 2], ['b', 1]], 1)],
+  ['two frames, an author in both', [rep('ready', summary(1, 0, 0, 1, [['a', 1], ['b', 1]])), rep('ready', summary(0, 3, 1, 0, [['b', 3], ['c', 1]], 2))], summary(1, 3, 1, 1, [['b', 4], ['a', 1], ['c', 1]], 2)],
+  ['own summary plus a frame', [summary(2, 0, 0, 0, [['x', 2]]), rep('ready', summary(0, 1, 0, 0, [['y', 1]]))], summary(2, 1, 0, 0, [['x', 2], ['y', 1]])],
+  ['an author named __proto__', [summary(1, 0, 0, 0, [['__proto__', 1]]), summary(1, 0, 0, 0, [['__proto__', 2]])], summary(2, 0, 0, 0, [['__proto__', 3]])],
 ])('sumSummaries: %s', (_name, parts, want) => {
   const got = sumSummaries(parts);
   expect(got).toEqual(want);
-  expect(Object.entries(got.byAuthor)).toEqual(Object.entries(want.byAuthor)); // order: most active first
+  expect(got.byAuthor).toEqual(want.byAuthor); // order: most active first
 });
 
 test('reportOf keeps the counts and only the most active authors', () => {
-  const authors = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`a${i}`, 15 - i]));
+  const authors = Array.from({ length: 15 }, (_, i): [string, number] => [`a${i}`, 15 - i]);
   const r = reportOf(summary(10, 20, 30, 60, authors, 4), 'labelling');
   expect(r).toMatchObject({ state: 'labelling', total: 120, byStance: { support: 10, oppose: 20, neutral: 30, question: 60 }, repliesInferred: 4, repliesMarked: 8, unsure: 4 });
-  expect(r.byAuthor).toEqual(Object.entries(authors).slice(0, 10));
+  expect(r.byAuthor).toEqual(authors.slice(0, 10));
 });
 
 test.each([
@@ -40,7 +40,7 @@ test.each([
   [['error', 'ready'], 'error'],
   [['error', 'labelling'], 'labelling'],
 ] as const)('framesState(%j) = %s', (states, want) => {
-  expect(framesState(states.map((s) => rep(s, summary(1, 0, 0, 0, {}))))).toBe(want);
+  expect(framesState(states.map((s) => rep(s, summary(1, 0, 0, 0, []))))).toBe(want);
 });
 
 test.each([
@@ -50,8 +50,8 @@ test.each([
   ['off forgets the frame', [[5, 'ready'], [8, 'ready']], [5, 'off'], [8]],
   ['off for an unknown frame changes nothing', [[5, 'ready']], [9, 'off'], [5]],
 ] as const)('withReport: %s', (_name, before, [id, state], ids) => {
-  const start = new Map(before.map(([i, s]) => [i, rep(s, summary(i, 0, 0, 0, {}))]));
-  const next = withReport(start, id, rep(state, summary(1, 0, 0, 0, {})));
+  const start = new Map(before.map(([i, s]) => [i, rep(s, summary(i, 0, 0, 0, []))]));
+  const next = withReport(start, id, rep(state, summary(1, 0, 0, 0, [])));
   expect([...next.keys()].sort((a, b) => a - b)).toEqual(ids);
   expect(next.get(id)?.state).toBe(state === 'off' ? undefined : state);
   expect(start.size).toBe(before.length); // the old map is left as it was

@@ -1,7 +1,8 @@
 // The UI mounted on a real-ish DOM (happy-dom): hooks, collapse/expand, filter, teardown.
 import { afterEach, describe, expect, test } from 'vitest';
 import { defaultSettings } from '../../../src/options/schema';
-import type { Stance, StanceLabel, Summary } from '../../../src/parser/types';
+import type { Stance, StanceLabel, Summary, Thread } from '../../../src/parser/types';
+import { summarize } from '../../../src/summary/summarize';
 import { LensUI } from '../../../src/ui/lens-ui';
 import { makePage, pageView } from './dom-page';
 
@@ -27,7 +28,7 @@ function mount(settings = defaultSettings(), refuseSheets = false) {
   const summary: Summary = {
     total: els.length,
     byStance: { support: 2, oppose: 2, neutral: 1, question: 1 },
-    byAuthor: { a0: 2, a1: 1 },
+    byAuthor: [['a0', 2], ['a1', 1]],
     repliesInferred: 0,
     repliesMarked: 0,
     unsure: 0,
@@ -62,10 +63,20 @@ describe('LensUI on a page', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
   });
 
+  test('"Most active" ranks by count: an author named 42 does not outrank bob', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const names = ['42', ...Array<string>(10).fill('bob'), '7', '7', '42'];
+    const thread: Thread = { article: { paragraphs: [] }, comments: names.map((author, i) => ({ id: `c${i}`, author, text: 'x' })) };
+    m.ui.setSummary(summarize(thread, names.map(() => label('neutral'))), true);
+    const shown = [...m.root.querySelectorAll('[data-role="authors"] li')].map((li) => li.textContent);
+    expect(shown).toEqual(['bob (10)', '42 (2)', '7 (2)']);
+  });
+
   test('[data-count] holds the bare number, without thousands separators', () => {
     const m = mount();
     cleanup = () => m.window.close();
-    m.ui.setSummary({ total: 2002, byStance: { support: 1500, oppose: 500, neutral: 1, question: 1 }, byAuthor: {}, repliesInferred: 0, repliesMarked: 0, unsure: 0 }, true);
+    m.ui.setSummary({ total: 2002, byStance: { support: 1500, oppose: 500, neutral: 1, question: 1 }, byAuthor: [], repliesInferred: 0, repliesMarked: 0, unsure: 0 }, true);
     expect(['total', 'support', 'oppose'].map((k) => m.root.querySelector(`[data-count="${k}"]`)!.textContent)).toEqual(['2002', '1500', '500']);
   });
 

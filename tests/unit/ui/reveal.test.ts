@@ -10,7 +10,7 @@ import { makePage } from './dom-page';
 const summary: Summary = {
   total: 2,
   byStance: { support: 1, oppose: 1, neutral: 0, question: 0 },
-  byAuthor: { a: 2 },
+  byAuthor: [['a', 2]],
   repliesInferred: 0,
   repliesMarked: 0,
   unsure: 0,

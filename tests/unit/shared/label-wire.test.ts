@@ -2,10 +2,10 @@
 // included), across batches sharing a job's tables; anything malformed is refused.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { LabelPacker, LabelUnpacker, MAX_CUES } from '../../../src/background/label-wire';
+import { LabelPacker, LabelUnpacker, MAX_CUES } from '../../../src/shared/label-wire';
 import { STANCES, type StanceLabel } from '../../../src/parser/types';
 import { labelThread, StanceEngine } from '../../../src/stance/index';
-import { sampleThread } from './fake-port';
+import { sampleThread } from '../background/fake-port';
 
 /** What crosses the port: JSON text. */
 const cross = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

@@ -1,6 +1,6 @@
 // The one message the content script sends (its comment count, for the toolbar badge).
 import { expect, test } from 'vitest';
-import { badgeText, isCountMessage } from '../../../src/background/messages';
+import { badgeText, isCountMessage } from '../../../src/shared/messages';
 
 test.each([
   [{ type: 'lens:count', total: 12 }, true],

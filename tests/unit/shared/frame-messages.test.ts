@@ -1,7 +1,7 @@
 // Messages between a comment frame, the background and the top frame: validation on receipt
 // and the background's routing (summaries up to frame 0, commands down to the named frame).
 import { expect, test } from 'vitest';
-import { isFrameCommandMessage, isFrameReport, isFrameSummaryMessage, type FrameReport } from '../../../src/background/messages';
+import { isFrameCommandMessage, isFrameReport, isFrameSummaryMessage, type FrameReport } from '../../../src/shared/messages';
 import { route } from '../../../src/background/relay';
 import { siteHost } from '../../../src/content/site-host';
 

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   crossesIntact, isLabelReply, isLabelRequest, isStanceLabel, MAX_BATCH_COMMENTS, MAX_ID, MAX_JOB_COMMENTS, MAX_TEXT,
-} from '../../../src/background/label-messages';
+} from '../../../src/shared/label-messages';
 
 const label = { label: 'support', confidence: 0.7, cues: [{ rule: 'endorse', text: 'great', reason: 'praises it', weight: 0.4 }] };
 const article = { title: 'T', paragraphs: ['One.', 'Two.'] };

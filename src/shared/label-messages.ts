@@ -6,7 +6,7 @@ import { STANCES, type Article, type StanceLabel } from '../parser/types';
 import { isUpTo as isIndex, isNum, isObject, isOptText, isText } from './guards';
 import { MAX_CUE_CHARS, MAX_CUES, MAX_PAIRS, type Packed } from './label-wire';
 
-export const LABEL_PORT = 'lens:label';
+export { LABEL_PORT } from './names';
 
 export const MAX_JOB_COMMENTS = 200_000;
 export const MAX_BATCH_COMMENTS = 1_000;

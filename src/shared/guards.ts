@@ -1,5 +1,5 @@
-// Type guards for messages from another context (a page's frame, the background, an older us):
-// shared by every validator in this folder.
+// Type guards for data from another context (a page's frame, the background, an older us, stored settings):
+// shared by every validator of messages and settings.
 export type Loose = Record<string, unknown>;
 
 export const isObject = (m: unknown): m is Loose => typeof m === 'object' && m !== null && !Array.isArray(m);

@@ -1,0 +1,8 @@
+// Names both ends must spell alike, with no imports of their own: the every-page detector chunk
+// (content/index.ts) imports from here too, so this file must stay tiny.
+
+/** The labelling port's name (content script -> background, runtime.connect). */
+export const LABEL_PORT = 'lens:label';
+
+/** Marks every node we insert (tags, wrappers, the panel host): observers and readers skip it. */
+export const OWN_ATTR = 'data-lens-own';
