@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { detectPage, extractPage } from '../src/sites/registry';
-import { linkedomDoc } from '../tests/unit/sites/dom-impls';
+import { linkedomDoc } from './lib/dom-impls';
 
 const SPLIT = '!@#$%^&*()  COMMENTS';
 

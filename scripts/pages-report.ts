@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { buildThread } from '../src/parser/thread';
 import { detectPage, extractPage } from '../src/sites/registry';
 import { labelThread } from '../src/stance/index';
-import { linkedomDoc } from '../tests/unit/sites/dom-impls';
-import { tokenF1 } from '../tests/unit/sites/f1';
+import { linkedomDoc } from './lib/dom-impls';
+import { tokenF1 } from './lib/f1';
 import { goldReport } from './pages-dragnet';
 import { explainFinder } from '../src/sites/finder/index';
 

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'puppeteer-core';
-import { launchWithExtension, ROOT } from '../../tests/e2e/helpers/launch';
+import { launchWithExtension, ROOT } from '../lib/launch';
 import { writeFloorExtension } from './floor-ext';
 import { measureLoad, withPage, type LoadResult } from './page-run';
 import type { TaskBreakdown } from './trace';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { EXECUTABLES, launchWithExtension, ROOT, type BrowserKind } from '../../tests/e2e/helpers/launch';
+import { EXECUTABLES, launchWithExtension, ROOT, type BrowserKind } from '../lib/launch';
 import { ourRunAt } from './floor-ext';
 import { startBenchServer } from './server';
 import { median } from './stats';

@@ -4,9 +4,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { ARTIFACTS, launchWithExtension } from '../../tests/e2e/helpers/launch';
-import { panelState, readCounts, waitForPanel } from '../../tests/e2e/helpers/panel';
-import { installReadyTimer, readTiming } from '../../tests/e2e/helpers/timing';
+import { ARTIFACTS, launchWithExtension } from '../lib/launch';
+import { panelState, readCounts, waitForPanel } from '../lib/panel';
+import { installReadyTimer, readTiming } from '../lib/timing';
 import { startDemoServer } from './server';
 
 interface CommentRow {

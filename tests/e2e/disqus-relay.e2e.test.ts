@@ -13,9 +13,9 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STANCES, type Stance } from '../../src/parser/types';
 import { lensTraces, serializeAsServed, serializeRaw } from './helpers/dom';
-import { launchWithExtension, optionsPath, ROOT, type LensBrowser } from './helpers/launch';
+import { launchWithExtension, optionsPath, ROOT, type LensBrowser } from '../../scripts/lib/launch';
 import { recordNetwork, type NetworkLog } from './helpers/network';
-import { clickAction, readCounts, waitForPanel } from './helpers/panel';
+import { clickAction, readCounts, waitForPanel } from '../../scripts/lib/panel';
 
 const PAGES = join(ROOT, 'tests/e2e/pages/disqus');
 const HAS_OPENSSL = spawnSync('openssl', ['version']).status === 0;

@@ -5,10 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { STANCES } from '../../src/parser/types';
 import { cleanAuthor } from '../../src/sites/comments';
-import { clickAction, commentStates, readCounts, waitForPanel } from './helpers/panel';
+import { clickAction, commentStates, readCounts, waitForPanel } from '../../scripts/lib/panel';
 import { startSession, type E2eSession } from './helpers/session';
-import { optionsPath } from './helpers/launch';
-import { installReadyTimer } from './helpers/timing';
+import { optionsPath } from '../../scripts/lib/launch';
+import { installReadyTimer } from '../../scripts/lib/timing';
 
 let session: E2eSession;
 const pages: Page[] = [];

@@ -4,9 +4,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { STANCES } from '../../src/parser/types';
-import { clickAction, commentStates, waitForPanel } from './helpers/panel';
+import { clickAction, commentStates, waitForPanel } from '../../scripts/lib/panel';
 import { startSession, type E2eSession } from './helpers/session';
-import { installReadyTimer } from './helpers/timing';
+import { installReadyTimer } from '../../scripts/lib/timing';
 
 let session: E2eSession;
 const pages: Page[] = [];

@@ -13,7 +13,7 @@ import { extractPage } from '../../src/sites/registry';
 import { labelThread } from '../../src/stance/index';
 import { summarize, UNSURE_BELOW } from '../../src/summary/summarize';
 import { percent, summaryExtras } from '../../src/ui/format';
-import { ROOT, launchWithExtension, type LensBrowser } from './helpers/launch';
+import { ROOT, launchWithExtension, type LensBrowser } from '../../scripts/lib/launch';
 
 let server: BenchServer;
 let lens: LensBrowser;

@@ -5,9 +5,9 @@ import type { Page } from 'puppeteer-core';
 import { STANCES } from '../../../src/parser/types';
 import { serializeAsServed, serializeWithoutLens } from './dom';
 import { gistChecks } from './gist-checks';
-import { clickAction, commentStates, panelState, readCounts, waitForPanel } from './panel';
+import { clickAction, commentStates, panelState, readCounts, waitForPanel } from '../../../scripts/lib/panel';
 import type { E2eSession } from './session';
-import { installReadyTimer, readTiming, type PageTiming } from './timing';
+import { installReadyTimer, readTiming, type PageTiming } from '../../../scripts/lib/timing';
 
 export interface CommentPage {
   name: string;

@@ -2,7 +2,7 @@
 // (from each fixture's line-1 header, written when the page was copied into tests/fixtures).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './launch';
+import { ROOT } from '../../../scripts/lib/launch';
 
 export interface RealPage {
   /** path under tests/fixtures */

@@ -10,8 +10,8 @@ import { expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { STANCES } from '../../../src/parser/types';
 import { lensTraces, serializeWithoutLens } from './dom';
-import { optionsPath } from './launch';
-import { clickAction, commentStates, readCounts, waitForPanel } from './panel';
+import { optionsPath } from '../../../scripts/lib/launch';
+import { clickAction, commentStates, readCounts, waitForPanel } from '../../../scripts/lib/panel';
 import type { E2eSession } from './session';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../../../scripts/demo/server';
-import { ARTIFACTS, launchWithExtension, type BrowserKind, type LensBrowser } from './launch';
+import { ARTIFACTS, launchWithExtension, type BrowserKind, type LensBrowser } from '../../../scripts/lib/launch';
 import { startCatchProxy, type CatchProxy } from './catch-proxy';
 import { recordNetwork, type NetworkLog } from './network';
 

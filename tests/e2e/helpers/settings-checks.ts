@@ -2,9 +2,9 @@
 // survives reloading both the options page and the tab, and is put back afterwards.
 import { expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { optionsPath } from './launch';
+import { optionsPath } from '../../../scripts/lib/launch';
 import { lensTraces, serializeAsServed, serializeRaw } from './dom';
-import { waitForPanel } from './panel';
+import { waitForPanel } from '../../../scripts/lib/panel';
 import type { E2eSession } from './session';
 
 const CONTROL = (key: string): string => `[data-setting="${key}"], [name="${key}"]`;

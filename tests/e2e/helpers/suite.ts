@@ -7,11 +7,11 @@ import { loadSeeds } from '../../../scripts/demo/seeds';
 import { caughtHost } from './catch-proxy';
 import { commentPageChecks, type CommentPage } from './comment-checks';
 import { finderOnlyPages, noCommentPages, withCommentPages } from './fixtures';
-import { ARTIFACTS, ROOT, type BrowserKind } from './launch';
+import { ARTIFACTS, ROOT, type BrowserKind } from '../../../scripts/lib/launch';
 import { quietPageCheck } from './quiet-checks';
 import { settingsChecks } from './settings-checks';
 import { startSession, type E2eSession } from './session';
-import type { PageTiming } from './timing';
+import type { PageTiming } from '../../../scripts/lib/timing';
 
 // The browsers' own background services (updates, safe browsing, telemetry), not ours.
 const VENDOR_HOSTS = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|mozilla\.(com|org|net)|firefox\.com|mozaws\.net|mozgcp\.net)$/;

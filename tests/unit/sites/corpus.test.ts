@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { detectPage, extractPage } from '../../../src/sites/registry';
 import { buildThread } from '../../../src/parser/thread';
 import type { RawPage } from '../../../src/parser/types';
-import { DOMS, closeHappyWindows, linkedomDoc } from './dom-impls';
-import { tokenF1 } from './f1';
+import { DOMS, closeHappyWindows, linkedomDoc } from '../../../scripts/lib/dom-impls';
+import { tokenF1 } from '../../../scripts/lib/f1';
 
 interface IndexEntry {
   slug: string;

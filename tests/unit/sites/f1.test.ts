@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { tokenF1, tokens } from './f1';
+import { tokenF1, tokens } from '../../../scripts/lib/f1';
 
 describe('token F1', () => {
   test.each([

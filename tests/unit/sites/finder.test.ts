@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { detectPage, extractPage } from '../../../src/sites/registry';
 import { FINDER_ID, explainFinder } from '../../../src/sites/finder/index';
 import { readRoles } from '../../../src/sites/finder/roles';
-import { DOMS, closeHappyWindows, linkedomDoc } from './dom-impls';
+import { DOMS, closeHappyWindows, linkedomDoc } from '../../../scripts/lib/dom-impls';
 
 const ARTICLE = `<article><h1>Council approves bike lanes</h1>
 <p>The council voted 7-2 on Tuesday to add protected bike lanes on Main Street, after a long debate.</p>

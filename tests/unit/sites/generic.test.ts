@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { detectPage, extractPage } from '../../../src/sites/registry';
 import { generic } from '../../../src/sites/generic';
-import { DOMS, closeHappyWindows, linkedomDoc, withoutSvgStyles } from './dom-impls';
+import { DOMS, closeHappyWindows, linkedomDoc, withoutSvgStyles } from '../../../scripts/lib/dom-impls';
 import { blockText, hasText } from '../../../src/sites/dom';
 
 const ARTICLE = `<article><h1>Council approves bike lanes</h1><time datetime="2024-05-02">May 2</time>

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { normalizeLines } from '../../../src/sites/dom';
 import { ItemIndex } from '../../../src/sites/item-index';
-import { happyDoc, linkedomDoc } from './dom-impls';
+import { happyDoc, linkedomDoc } from '../../../scripts/lib/dom-impls';
 
 const HTML = `<html><body><ol>
   <li class="comment" id="a"><p class="t">a</p><ol class="children">

@@ -3,7 +3,7 @@
 // element a query or child list hands back), never timed.
 import { describe, expect, test } from 'vitest';
 import { detectPage, extractComments, extractPage } from '../../../src/sites/registry';
-import { linkedomDoc } from './dom-impls';
+import { linkedomDoc } from '../../../scripts/lib/dom-impls';
 import { syntheticPage } from './synthetic';
 
 const COUNTED = ['querySelectorAll', 'querySelector', 'matches', 'closest', 'contains'] as const;

@@ -2,7 +2,7 @@
 // Extraction.container (comments appended, or the whole list replaced by the page's script).
 import { describe, expect, test } from 'vitest';
 import { detectPage, extractComments, extractPage } from '../../../src/sites/registry';
-import { linkedomDoc } from './dom-impls';
+import { linkedomDoc } from '../../../scripts/lib/dom-impls';
 
 const item = (id: number, name: string, text: string, children = ''): string =>
   `<li class="comment" id="comment-${id}"><div class="comment-author"><span class="fn">${name}</span></div>` +

@@ -6,7 +6,7 @@ import { detectPage, extractPage } from '../../../src/sites/registry';
 import { OWNER_ANSWER_MARK } from '../../../src/sites/types';
 import { blockText } from '../../../src/sites/dom';
 import { buildThread } from '../../../src/parser/thread';
-import { DOMS, closeHappyWindows } from './dom-impls';
+import { DOMS, closeHappyWindows } from '../../../scripts/lib/dom-impls';
 
 afterAll(closeHappyWindows);
 const fixture = (path: string): string => readFileSync(`tests/fixtures/${path}.html`, 'utf8');

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { detectPage, extractPage } from '../../../src/sites/registry';
 import { extractFromHtml } from '../../../src/cli/html';
-import { DOMS, closeHappyWindows, happyDoc } from './dom-impls';
+import { DOMS, closeHappyWindows, happyDoc } from '../../../scripts/lib/dom-impls';
 
 afterAll(closeHappyWindows);
 const wrap = (s: string): string => `<html><body><article><h1>Story</h1><p>Body of the story here.</p></article>${s}</body></html>`;

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ADAPTERS, generic } from '../../../src/sites/registry';
 import { buildKeys, candidates, nativeProbe, probe, splitList } from '../../../src/sites/probe';
-import { linkedomDoc } from './dom-impls';
+import { linkedomDoc } from '../../../scripts/lib/dom-impls';
 
 const all = [...ADAPTERS, generic];
 const selectors = all.flatMap((a) => [a.detect ?? '', ...(a.widget ?? [])]).concat(generic.container ?? []).filter(Boolean);

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { detectPage, extractComments, extractPage, readComments, readPage, rereadPage, type FoundItems } from '../../../src/sites/registry';
 import type { Stage } from '../../../src/pipeline/stage';
-import { linkedomDoc } from './dom-impls';
+import { linkedomDoc } from '../../../scripts/lib/dom-impls';
 import { syntheticPage } from './synthetic';
 
 const item = (id: number, name: string, text: string, children = ''): string =>

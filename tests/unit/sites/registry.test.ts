@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { ADAPTERS, detectPage, extractPage, generic } from '../../../src/sites/registry';
 import type { SiteAdapter } from '../../../src/sites/types';
-import { DOMS, closeHappyWindows } from './dom-impls';
+import { DOMS, closeHappyWindows } from '../../../scripts/lib/dom-impls';
 
 afterAll(closeHappyWindows);
 const all: SiteAdapter[] = [...ADAPTERS, generic];

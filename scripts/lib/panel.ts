@@ -1,7 +1,7 @@
 // Reads and drives the panel through its fixed hooks only: the open shadow root of #comment-lens,
 // data-count / data-action hooks inside it, data-lens-* attributes on the page's comments.
 import type { Page } from 'puppeteer-core';
-import { STANCES, type Stance } from '../../../src/parser/types';
+import { STANCES, type Stance } from '../../src/parser/types';
 
 export type Counts = Record<'total' | 'not-labelled' | Stance, number>;
 

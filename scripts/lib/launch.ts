@@ -9,7 +9,7 @@ import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer-core';
 
 export type BrowserKind = 'chromium' | 'firefox';
 
-export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const ARTIFACTS = join(ROOT, 'artifacts');
 
 export const EXECUTABLES: Record<BrowserKind, string> = {
