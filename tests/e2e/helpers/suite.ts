@@ -37,7 +37,7 @@ export function defineE2eSuite(kind: BrowserKind): void {
   // the same checks with every site adapter off: the structural finder alone finds and reads them
   const finderPages: CommentPage[] = finderOnlyPages().map((p) => ({
     name: `finder-alone-${p.path.replace(/^.*\//, '').replace(/\.html$/, '')}`, url: () => get().server.finderOnlyUrl(p.path),
-    expected: p.comments ?? NaN, section: 'body', static: false,
+    expected: p.comments ?? NaN, section: 'body', static: false, lang: p.lang,
   }));
 
   describe(`Comment Lens e2e in ${kind}`, () => {
