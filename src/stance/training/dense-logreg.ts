@@ -32,75 +32,6 @@ export function columnStats(s: DenseSet, rows: readonly number[]): { mean: Float
   return { mean, sd };
 }
 
-export function fitDense(s: DenseSet, rows: readonly number[], o: DenseOptions): DenseFit {
-  const { k, l2 } = o;
-  const d = s.d;
-  const { mean, sd } = columnStats(s, rows);
-  // Standardised copy of the training rows: every column on one scale, so one L2 fits all.
-  const Z = new Float32Array(rows.length * d);
-  rows.forEach((i, r) => { for (let j = 0; j < d; j++) Z[r * d + j] = (s.X[i * d + j]! - mean[j]!) / sd[j]!; });
-  const W = new Float64Array(k * d);
-  const b = new Float64Array(k);
-  const mW = new Float64Array(k * d);
-  const vW = new Float64Array(k * d);
-  const mb = new Float64Array(k);
-  const vb = new Float64Array(k);
-  const gW = new Float64Array(k * d);
-  const gb = new Float64Array(k);
-  const z = new Float64Array(k);
-  let wsum = 0;
-  for (const i of rows) wsum += s.weight[i]!;
-  const b1 = 0.9;
-  const b2 = 0.999;
-  for (let t = 1; t <= o.iters; t++) {
-    gW.fill(0);
-    gb.fill(0);
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r]!;
-      const zo = r * d;
-      for (let c = 0; c < k; c++) {
-        let acc = b[c]!;
-        const wo = c * d;
-        for (let j = 0; j < d; j++) acc += W[wo + j]! * Z[zo + j]!;
-        z[c] = acc;
-      }
-      const p = softmax(z);
-      const sw = s.weight[i]! / wsum;
-      for (let c = 0; c < k; c++) {
-        const g = (p[c]! - (c === s.y[i] ? 1 : 0)) * sw;
-        if (g === 0) continue;
-        gb[c] = gb[c]! + g;
-        const wo = c * d;
-        for (let j = 0; j < d; j++) gW[wo + j] = gW[wo + j]! + g * Z[zo + j]!;
-      }
-    }
-    const c1 = 1 - b1 ** t;
-    const c2 = 1 - b2 ** t;
-    for (let j = 0; j < k * d; j++) {
-      const g = gW[j]! + l2 * W[j]!;
-      mW[j] = b1 * mW[j]! + (1 - b1) * g;
-      vW[j] = b2 * vW[j]! + (1 - b2) * g * g;
-      W[j] = W[j]! - (o.rate * (mW[j]! / c1)) / (Math.sqrt(vW[j]! / c2) + 1e-8);
-    }
-    for (let c = 0; c < k; c++) {
-      mb[c] = b1 * mb[c]! + (1 - b1) * gb[c]!;
-      vb[c] = b2 * vb[c]! + (1 - b2) * gb[c]! * gb[c]!;
-      b[c] = b[c]! - (o.rate * (mb[c]! / c1)) / (Math.sqrt(vb[c]! / c2) + 1e-8);
-    }
-  }
-  // Fold the standardisation into the weights: the shipped head takes raw inputs.
-  const Wr = new Float32Array(k * d);
-  const br = Float64Array.from(b);
-  for (let c = 0; c < k; c++) {
-    for (let j = 0; j < d; j++) {
-      const w = W[c * d + j]! / sd[j]!;
-      Wr[c * d + j] = w;
-      br[c] = br[c]! - w * mean[j]!;
-    }
-  }
-  return { W: Wr, b: br };
-}
-
 export function denseLogits(f: DenseFit, x: Float32Array, xo: number, d: number, k: number): Float64Array {
   const z = new Float64Array(k);
   for (let c = 0; c < k; c++) {
@@ -112,9 +43,9 @@ export function denseLogits(f: DenseFit, x: Float32Array, xo: number, d: number,
 }
 
 /**
- * The same fit with TF.js doing the two big matrix products per step (X·W and Xᵀ·R, its wasm
- * backend in Node: SIMD, many times the plain loops' speed); the gradient is written out, the Adam
- * step is plain code. Same loss: weighted mean cross-entropy + l2/2 |W|².
+ * The fit, with TF.js doing the two big matrix products per step (X·W and Xᵀ·R, its wasm backend
+ * in Node: SIMD, many times plain loops' speed; a plain-loop twin was too slow to keep); the
+ * gradient is written out, the Adam step is plain code. Loss: weighted mean cross-entropy + l2/2 |W|².
  */
 export async function fitDenseTf(s: DenseSet, rows: readonly number[], o: DenseOptions): Promise<DenseFit> {
   const tf = await import('@tensorflow/tfjs-core');
