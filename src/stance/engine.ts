@@ -24,12 +24,65 @@ export interface ParentInfo {
 
 const STANCE_ORDER: readonly Stance[] = ['support', 'oppose', 'neutral', 'question'];
 const FLIP: Record<Stance, Stance> = { support: 'oppose', oppose: 'support', neutral: 'neutral', question: 'question' };
+
+/** The reply-aware decision over class probabilities, shared by the fast and the refined pass. */
+export interface Decision {
+  /** the probabilities after the reply part is mixed in */
+  p: readonly number[];
+  best: number;
+  /** a rhetorical question moved to a side */
+  rhetorical: boolean;
+  /** the reply part's weight, and its distribution (null: not a reply to a side) */
+  g: number;
+  derived: number[] | null;
+  agr: { agree: number; disagree: number } | null;
+}
+
+/**
+ * pd: the comment's own probabilities (support, oppose, neutral, question). A reply to a comment
+ * that takes a side mixes in that side's distribution, kept when the reply agrees and swapped when
+ * it disagrees, weighted by how sure the agreement is; then the likeliest class, where a question
+ * in rhetorical form takes the likelier side if it is likely enough.
+ */
+export function decide(
+  pd: readonly number[],
+  f: Features,
+  parentLabel: StanceLabel | undefined,
+  agreementOf: () => { agree: number; disagree: number },
+  alpha: number,
+  rhetoricalMin: number,
+): Decision {
+  let p = pd;
+  let g = 0;
+  let derived: number[] | null = null;
+  let agr: { agree: number; disagree: number } | null = null;
+  const pl = parentLabel;
+  if (pl && (pl.label === 'support' || pl.label === 'oppose')) {
+    agr = agreementOf();
+    const { agree: a, disagree: d } = agr;
+    const q = STANCE_ORDER.map((s) => (s === pl.label ? pl.confidence : (1 - pl.confidence) / 3));
+    const qf = STANCE_ORDER.map((s) => q[STANCE_ORDER.indexOf(FLIP[s])]!);
+    const ad = a + d || 1;
+    const mix = q.map((v, i) => (a / ad) * v + (d / ad) * qf[i]!);
+    derived = mix;
+    g = Math.min(1, alpha * (a + d));
+    p = pd.map((v, i) => (1 - g) * v + g * mix[i]!);
+  }
+  let best = 0;
+  for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
+  let rhetorical = false;
+  if (best === 3 && rhetoricalForm(f)) {
+    const side = p[0]! > p[1]! ? 0 : 1;
+    if (p[side]! >= rhetoricalMin) { best = side; rhetorical = true; }
+  }
+  return { p, best, rhetorical, g, derived, agr };
+}
 const RHETORIC = ['rhetorical-question', 'loaded-question', 'sarcasm'].map(denseIndex);
 const Q_YOU = denseIndex('question-at-you');
 const NEG = denseIndex('negative-sentiment');
 const QMARK = denseIndex('question-mark');
 /** Question form that argues rather than asks: "why would anyone...", "who cares?", charged words. */
-export function rhetoricalForm(f: Features): boolean {
+function rhetoricalForm(f: Features): boolean {
   if (f.dense[QMARK] === 0) return false;
   return RHETORIC.some((j) => f.dense[j]! > 0) || (f.dense[Q_YOU]! > 0 && f.dense[NEG]! > 0);
 }
@@ -99,30 +152,9 @@ export class Engine {
       const z = q.reduce((a, b) => a + b, 0);
       pd = q.map((v) => v / z);
     }
-    let p = pd;
-    let g = 0;
-    let derived: number[] | null = null;
-    let agr: AgreementResult | null = null;
     const pl = parent?.label;
-    if (parent && pl && (pl.label === 'support' || pl.label === 'oppose')) {
-      // Parent's stance as a distribution; agreeing keeps it, disagreeing swaps support/oppose.
-      agr = this.agreementFrom(f, false); // cues only if the reply part decides (below)
-      const { agree: a, disagree: d } = agr.probs;
-      const q = STANCE_ORDER.map((s) => (s === pl.label ? pl.confidence : (1 - pl.confidence) / 3));
-      const qf = STANCE_ORDER.map((s) => q[STANCE_ORDER.indexOf(FLIP[s])]!);
-      const ad = a + d || 1;
-      derived = q.map((v, i) => (a / ad) * v + (d / ad) * qf[i]!);
-      g = Math.min(1, this.alpha * (a + d));
-      p = pd.map((v, i) => (1 - g) * v + g * derived![i]!);
-    }
-    let best = 0;
-    for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
-    let rhetorical = false;
-    if (best === 3 && rhetoricalForm(f)) {
-      // A rhetorical question takes a side: the likelier of support / oppose, if it is likely enough.
-      const side = p[0]! > p[1]! ? 0 : 1;
-      if (p[side]! >= this.rhetoricalMin) { best = side; rhetorical = true; }
-    }
+    // agreement cues only if the reply part decides (below)
+    const { p, g, derived, agr, best, rhetorical } = decide(pd, f, pl, () => this.agreementFrom(f, false).probs, this.alpha, this.rhetoricalMin);
     const label = STANCE_ORDER[best]!;
     const cues = explain(this.stance, f, this.si[best]!);
     if (op && best <= 1 && op.shift[best]! > 0) {
@@ -135,7 +167,7 @@ export class Engine {
     let via: string | undefined;
     if (derived && agr && g * derived[best]! > (1 - g) * pd[best]!) {
       // The reply-derived part carries this label: say so, with the agreement cue first.
-      const agreeing = agr.probs.agree >= agr.probs.disagree;
+      const agreeing = agr.agree >= agr.disagree;
       const phrase = explain(this.agree, f, this.ai[agreeing ? 'agree' : 'disagree']).find((c) => c.text !== undefined);
       via = parent?.id;
       cues.unshift({

@@ -2,15 +2,14 @@
 // trained head (encoder/head.ts). Embeddings come from a function the caller gives (the Node
 // encoder, the extension's background, or precomputed vectors in training), so this file stays
 // pure. A reply whose parent took a side still inherits meaning from it, as in the fast engine.
-import type { Article, Stance, StanceLabel, Thread } from '../parser/types';
+import type { Article, StanceLabel, Thread } from '../parser/types';
 import type { ArticleContext } from './context';
-import { rhetoricalForm, type Engine, type ParentInfo } from './engine';
+import { decide, type Engine, type ParentInfo } from './engine';
 import { HEAD_CLASSES, headCues, headInputs, headProbs, loadHead, wordingLogp, type Head, type HeadData } from './encoder/head';
 import type { Features } from './features';
 import { opinion, type Opinion } from './opinion';
 
 export type EmbedFn = (texts: string[]) => Promise<Float32Array[]>;
-const FLIP: Record<Stance, Stance> = { support: 'oppose', oppose: 'support', neutral: 'neutral', question: 'question' };
 const LEAD_CHARS = 600;
 
 /** What the comments are set against: the title and the lead (first paragraphs), or the topic / post. */
@@ -49,28 +48,9 @@ export class Refiner {
 
   classify({ ctx, text, u, a, parent }: RefineInput): StanceLabel {
     const { p: pd, f, op, x } = this.direct(ctx, text, u, a, parent?.text);
-    let p: number[] = [...pd];
-    let g = 0;
-    let derived: number[] | null = null;
-    let agr: { agree: number; disagree: number } | null = null;
     const pl = parent?.label;
-    if (parent && pl && (pl.label === 'support' || pl.label === 'oppose')) {
-      // As the fast engine: agreeing keeps the parent's side, disagreeing swaps it.
-      agr = this.engine.agreementFrom(f, false).probs;
-      const q = HEAD_CLASSES.map((s) => (s === pl.label ? pl.confidence : (1 - pl.confidence) / 3));
-      const qf = HEAD_CLASSES.map((s) => q[HEAD_CLASSES.indexOf(FLIP[s])]!);
-      const ad = agr.agree + agr.disagree || 1;
-      derived = q.map((v, i) => (agr!.agree / ad) * v + (agr!.disagree / ad) * qf[i]!);
-      g = Math.min(1, this.engine.alpha * (agr.agree + agr.disagree));
-      p = p.map((v, i) => (1 - g) * v + g * derived![i]!);
-    }
-    let best = 0;
-    for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
-    let rhetorical = false;
-    if (best === 3 && rhetoricalForm(f)) {
-      const side = p[0]! > p[1]! ? 0 : 1;
-      if (p[side]! >= this.engine.rhetoricalMin) { best = side; rhetorical = true; }
-    }
+    // as the fast engine: agreeing keeps the parent's side, disagreeing swaps it (engine.ts decide)
+    const { p, g, derived, agr, best, rhetorical } = decide([...pd], f, pl, () => this.engine.agreementFrom(f, false).probs, this.engine.alpha, this.engine.rhetoricalMin);
     const cues = headCues(this.head, x, f, op, best);
     if (rhetorical) cues.unshift({ rule: 'rhetorical-form', text: '?', reason: 'a question that argues rather than asks, so it counts as a position', weight: Math.round(p[best]! * 1000) / 1000 });
     let via: string | undefined;
