@@ -2,8 +2,11 @@
 // `vite build --mode firefox` -> dist/firefox. Only the background key and Firefox's
 // browser_specific_settings differ between them.
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import base from './manifest.json' with { type: 'json' };
+import model from './src/stance/data/model.json' with { type: 'json' };
+import { packModel, type StanceModel } from './src/stance/model';
+import { MODEL_FILE } from './src/shared/model-file';
 
 type Target = 'chromium' | 'firefox';
 
@@ -24,10 +27,20 @@ function manifestFor(target: Target): ManifestV3Export {
   } as ManifestV3Export;
 }
 
+/** The stance model as the binary file the extension fetches (src/shared/model-file.ts). */
+function modelFile(): Plugin {
+  return {
+    name: 'comment-lens-model-file',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: MODEL_FILE, source: packModel(model as unknown as StanceModel) });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chromium';
   return {
-    plugins: [crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' })],
+    plugins: [modelFile(), crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' })],
     publicDir: 'public',
     build: {
       outDir: `dist/${target}`,

@@ -11,6 +11,7 @@ import { makeThread } from './bench/generate';
 import { runBrowserBench } from './bench/browser';
 import { printBrowserTable } from './bench/report';
 import { printRatioTable, runRatioBench } from './bench/ratio';
+import { printFirstPanelTable, runFirstPanelBench } from './bench/first-panel';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -71,6 +72,11 @@ async function nodeBench(): Promise<NodeBench> {
 }
 
 console.log('Comment Lens benchmark (Node ' + process.version + ')\n');
+if (process.env.BENCH_FIRST_ONLY) {
+  // only the first panel on the seed page, cold and warm background (scripts/bench/first-panel.ts)
+  printFirstPanelTable(await runFirstPanelBench());
+  process.exit(0);
+}
 if (process.env.BENCH_RATIO_ONLY) {
   // only the cross-browser ours/floor table (scripts/bench/ratio.ts)
   printRatioTable(await runRatioBench());
@@ -84,7 +90,9 @@ const browser = printBrowserTable(raw);
 console.log(`\nbrowser half: ${((Date.now() - started) / 1000).toFixed(0)} s`);
 const ratio = await runRatioBench();
 printRatioTable(ratio);
+const firstPanel = await runFirstPanelBench();
+printFirstPanelTable(firstPanel);
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 mkdirSync(artifacts, { recursive: true });
-writeFileSync(`${artifacts}bench.json`, JSON.stringify({ date: new Date().toISOString(), node, browser: { chromium: raw.chromium, ...browser, raw }, ratio }, null, 2));
+writeFileSync(`${artifacts}bench.json`, JSON.stringify({ date: new Date().toISOString(), node, browser: { chromium: raw.chromium, ...browser, raw }, ratio, firstPanel }, null, 2));
 console.log('wrote artifacts/bench.json');

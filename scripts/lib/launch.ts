@@ -60,6 +60,8 @@ export interface LaunchOpts {
    * (first match wins) in the one --host-resolver-rules switch, e.g. "MAP disqus.com 127.0.0.1:PORT".
    */
   extraArgs?: string[];
+  /** more Firefox preferences (e.g. a short background idle timeout for a cold-start bench) */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** One --host-resolver-rules switch: the caller's rules first, then "every other host fails". */
@@ -118,6 +120,7 @@ export async function launchWithExtension(kind: BrowserKind, opts: LaunchOpts = 
       'network.proxy.type': 1, 'network.proxy.share_proxy_settings': true,
       'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': opts.proxyPort ?? 9,
       'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': opts.proxyPort ?? 9,
+      ...opts.firefoxPrefs,
     },
   });
   const extensionId = await browser.installExtension(dir);

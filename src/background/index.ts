@@ -3,7 +3,8 @@
 // labels the comments' stances for the content scripts (see label-service.ts).
 // It makes no request and keeps no data.
 import browser from 'webextension-polyfill';
-import { StanceEngine } from '../stance/index';
+import type { Engine } from '../stance/engine';
+import { loadShippedEngine } from '../shared/model-file';
 import { LABEL_PORT } from '../shared/names';
 import { serveLabels } from './label-service';
 import { badgeText, isCountMessage } from '../shared/messages';
@@ -22,14 +23,19 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
   if (r) browser.tabs.sendMessage(r.tabId, r.message, { frameId: r.frameId }).catch(() => {});
 });
 
-let engine: StanceEngine | undefined;
+let engine: Promise<Engine> | undefined;
 
 browser.runtime.onConnect.addListener((port) => {
   // Only content scripts in a tab label: the extension's own pages have no use for it.
   if (port.name !== LABEL_PORT || port.sender?.tab?.id === undefined) return;
-  // The model is decoded once per background lifetime (~20 ms), as soon as the first port opens:
-  // a page connects on detection, so the decoding overlaps the rest of its content script's loading.
-  const model = (): StanceEngine => (engine ??= new StanceEngine());
+  // The model is loaded and decoded once per background lifetime, as soon as the first port opens:
+  // a page connects on detection, so this overlaps the rest of its content script's loading. A
+  // failed load is tried again by the next port.
+  const model = (): Promise<Engine> =>
+    (engine ??= loadShippedEngine().catch((err: unknown) => {
+      engine = undefined;
+      throw err;
+    }));
   serveLabels(port, model);
-  setTimeout(model, 0);
+  void model().catch(() => {});
 });

@@ -32,18 +32,28 @@ export interface ServiceOptions {
   reply?: number;
 }
 
-export function serveLabels(port: ServicePort, engine: () => Engine, opts: ServiceOptions = {}): void {
+/**
+ * `engine` may return a promise (the background loads the model file on the first port): the
+ * messages that come meanwhile wait, in order; if it fails, each job is answered with an error
+ * (the page then labels itself).
+ */
+export function serveLabels(port: ServicePort, engine: () => Engine | Promise<Engine>, opts: ServiceOptions = {}): void {
   const sizes: Sizes = { first: opts.firstReply ?? 250, next: opts.reply ?? 250 };
   let job: Job | null = null;
   let open = true;
+  let model: Engine | null = null;
+  let failed = false;
+  /** messages that came while the model loads */
+  let waiting: unknown[] | null = null;
   port.onDisconnect.addListener(() => {
     open = false;
     job = null;
+    waiting = null;
   });
   const post = (msg: LabelReply): void => {
     if (open) port.postMessage(msg);
   };
-  port.onMessage.addListener((msg: unknown) => {
+  const serve = (msg: unknown): void => {
     if (!open) return;
     if (!isLabelRequest(msg)) {
       // Not a message of ours (or out of bounds): the job in progress cannot go on.
@@ -51,14 +61,51 @@ export function serveLabels(port: ServicePort, engine: () => Engine, opts: Servi
       job = null;
       return;
     }
+    if (failed || !model) {
+      if ('job' in msg) post({ type: 'lens:label-error', job: msg.job });
+      return;
+    }
+    const m = model;
     try {
-      job = handle(msg, job, engine, post, sizes);
+      job = handle(msg, job, () => m, post, sizes);
     } catch (err) {
       console.warn('[Comment Lens] labelling failed', err);
       const id = 'job' in msg ? msg.job : job?.id;
       if (id !== undefined) post({ type: 'lens:label-error', job: id });
       job = null;
     }
+  };
+  port.onMessage.addListener((msg: unknown) => {
+    if (!open) return;
+    if (model || failed) return serve(msg);
+    if (waiting) return void waiting.push(msg);
+    let got: Engine | Promise<Engine>;
+    try {
+      got = engine();
+    } catch (err) {
+      got = Promise.reject(err);
+    }
+    if (!(got instanceof Promise)) {
+      model = got;
+      return serve(msg);
+    }
+    waiting = [msg];
+    const drainWaiting = (): void => {
+      const queue = waiting ?? [];
+      waiting = null;
+      for (const m of queue) serve(m);
+    };
+    got.then(
+      (e) => {
+        model = e;
+        drainWaiting();
+      },
+      (err: unknown) => {
+        console.warn('[Comment Lens] the stance model did not load', err);
+        failed = true;
+        drainWaiting();
+      },
+    );
   });
 }
 

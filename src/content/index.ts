@@ -2,7 +2,7 @@
 // still loading images or ads gets its panel without waiting for idle. Only the cheap detector
 // runs here; the parser, the stance model and the UI load (dynamic import) on comment pages only.
 import { detectPage } from '../sites/detect';
-import { LABEL_PORT } from '../shared/names';
+import { LABEL_PORT, SETTINGS_KEY } from '../shared/names';
 import type { EarlyPort } from './early-port';
 
 /**
@@ -25,11 +25,26 @@ function wakeLabeller(): EarlyPort | null {
   }
 }
 
+/**
+ * Starts reading the settings while run.ts loads (they were read one after the other: ~20-50 ms
+ * of the first panel). Callback form: Firefox and Chromium both have it on `chrome`.
+ */
+function readSettings(): Promise<unknown> | undefined {
+  try {
+    const local = (globalThis as { chrome?: { storage?: { local?: { get(k: string, cb: (got: Record<string, unknown>) => void): void } } } }).chrome?.storage?.local;
+    if (!local) return undefined;
+    return new Promise((resolve) => local.get(SETTINGS_KEY, (got) => resolve(got?.[SETTINGS_KEY])));
+  } catch {
+    return undefined; // run.ts reads them itself
+  }
+}
+
 const adapter = detectPage(document, location.href);
 if (adapter) {
   performance.mark('comment-lens:detected');
   const early = wakeLabeller();
+  const stored = readSettings();
   import('./run')
-    .then((m) => m.start(adapter, early))
+    .then((m) => m.start(adapter, early, stored))
     .catch((err: unknown) => console.warn('[Comment Lens]', err));
 }

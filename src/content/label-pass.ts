@@ -3,10 +3,11 @@
 // slices. Either way the labels are those of labelThread: the same Labeller, parents first, each
 // reply told its parent's label; a pass that falls back midway keeps what came and goes on.
 import type { StanceLabel, Thread } from '../parser/types';
-import type { StanceEngine } from '../stance/index';
+import type { Engine } from '../stance/engine';
 import { each } from '../pipeline/stage';
 import { labelStage } from '../stance/labeller';
 import type { RemoteLabeller } from './remote-labeller';
+import type { Batch } from './label-stream';
 import { runStage, yieldToBrowser } from './slices';
 
 export interface PassOptions {
@@ -19,6 +20,13 @@ export interface PassOptions {
   flush(done: number): void;
   signal: AbortSignal;
   remote?: RemoteLabeller | null;
+  /** the engine for labelling in the page, loaded on first need (content/run.ts: the model file) */
+  engine: () => Promise<Engine>;
+  /**
+   * A pass of at most this many new comments is labelled in the page unless the background is
+   * ready: waking one costs ~0.2-0.5 s, labelling tens of comments here a few ms (0: never).
+   */
+  localUpTo?: number;
   /** which way the pass went: 'remote', or 'local' (after 'fallback' when the background failed) */
   note?(how: 'remote' | 'local' | 'fallback'): void;
 }
@@ -37,11 +45,25 @@ export async function labelPass(o: PassOptions): Promise<StanceLabel[] | null> {
     return labels;
   }
   let k = 0;
+  // A small thread and a background not known to be ready: the page loads its own engine
+  // meanwhile, and whichever answers first labels (the labels are the same either way).
+  const local = fresh <= (o.localUpTo ?? 0) && !o.remote?.ready ? o.engine() : null;
   const stream = o.remote?.usable ? o.remote.start(thread, kept) : null;
+  let overtaken = false;
   if (stream) {
+    let next: Promise<Batch | 'local'> = stream.next();
+    if (local) {
+      const first = next;
+      next = Promise.race([first, local.then(() => 'local' as const, () => first)]);
+    }
     for (;;) {
-      const b = await stream.next();
+      const b = await next;
       if (signal.aborted) return null;
+      if (b === 'local') {
+        o.remote!.cancel();
+        overtaken = true;
+        break;
+      }
       if (typeof b !== 'object') break;
       // The batch came in the task that read the message (or ended the last slice): applying
       // it gets tasks of its own, so neither grows long.
@@ -50,14 +72,15 @@ export async function labelPass(o: PassOptions): Promise<StanceLabel[] | null> {
       const applied = each(b.from, b.from + b.labels.length, (i) => take(o, labels, i, b.labels[i - b.from] ?? kept[i]!));
       if (!(await runStage(applied, { signal, onSlice: (t) => t && o.flush(t.done) }))) return null;
       k = b.from + b.labels.length;
+      next = stream.next();
     }
     if (k === n) {
       o.note?.('remote');
       return labels;
     }
-    o.note?.('fallback');
+    if (!overtaken) o.note?.('fallback');
   }
-  const engine = await localEngine(signal);
+  const engine = await localEngine(local ? () => local : o.engine, signal);
   if (!engine) return null;
   o.note?.('local');
   // What came from the background before it failed is kept like the earlier passes' labels.
@@ -75,22 +98,9 @@ function take(o: PassOptions, labels: StanceLabel[], i: number, label: StanceLab
   if (!o.kept[i]) o.apply(i, label);
 }
 
-let engine: Promise<StanceEngine> | null = null;
-
-/**
- * The in-page engine, loaded on first need only (a chunk of its own: the model is most of the
- * content script's bytes). The import and the model's decoding (~20 ms) each get a task of
- * their own. Null when stopped meanwhile.
- */
-async function localEngine(signal: AbortSignal): Promise<StanceEngine | null> {
-  engine ??= import('../stance/index').then(async (m) => {
-    await yieldToBrowser();
-    return new m.StanceEngine();
-  });
-  const e = await engine.catch((err: unknown) => {
-    engine = null;
-    throw err;
-  });
+/** The in-page engine, after a task of its own (the load); null when stopped meanwhile. */
+async function localEngine(load: () => Promise<Engine>, signal: AbortSignal): Promise<Engine | null> {
+  const e = await load();
   await yieldToBrowser();
   return signal.aborted ? null : e;
 }

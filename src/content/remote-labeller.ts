@@ -34,6 +34,8 @@ export interface RemoteOptions {
 export class RemoteLabeller {
   private port: ClientPort | null = null;
   private broken = false;
+  /** the background on the current port said it has its model (answered a warm-up) */
+  private answered = false;
   private job = 0;
   private active: LabelStream | null = null;
   private readonly stallMs: number;
@@ -54,6 +56,11 @@ export class RemoteLabeller {
   /** Usable for the next job (not failed before). */
   get usable(): boolean {
     return !this.broken;
+  }
+
+  /** The background has its model decoded and answers at once (a woken one may take ~0.5 s). */
+  get ready(): boolean {
+    return this.answered && !this.broken && this.port !== null;
   }
 
   /** Opens the port early, so the background decodes the model while the page is read. */
@@ -139,6 +146,7 @@ export class RemoteLabeller {
     if (this.port) return this.port;
     const port = this.connect(LABEL_PORT);
     this.port = port;
+    this.answered = false;
     port.onMessage.addListener((msg) => {
       if (this.port === port) this.receive(msg);
     });
@@ -152,6 +160,8 @@ export class RemoteLabeller {
   }
 
   private receive(msg: unknown): void {
+    // Its warm-up answer, or labels (for a job the page then dropped too): the model is there.
+    if (isLabelReply(msg) && msg.type !== 'lens:label-error') this.answered = true;
     const s = this.active;
     if (!s) return;
     if (!isLabelReply(msg)) return this.failed(s);
@@ -167,6 +177,11 @@ export class RemoteLabeller {
     this.broken = true;
     if (s === this.active) this.end('failed');
     this.close();
+  }
+
+  /** Drops the job in progress (the page labelled it first); the background is not blamed. */
+  cancel(): void {
+    this.end('failed');
   }
 
   /** Ends a job the port cannot carry, without blaming the background. */

@@ -12,19 +12,20 @@ import { withEarlyPort, type EarlyPort } from './early-port';
 import { RemoteLabeller } from './remote-labeller';
 import { mark, Session, type SessionHooks } from './session';
 import { siteHost } from './site-host';
+import type { Engine } from '../stance/engine';
 
-export async function start(adapter: SiteAdapter, early: EarlyPort | null = null): Promise<void> {
+export async function start(adapter: SiteAdapter, early: EarlyPort | null = null, stored?: Promise<unknown>): Promise<void> {
   mark('loaded');
   // Wakes the background (and its model) while the settings load, unless index.ts already did;
   // closed again if the site is off.
   const remote = new RemoteLabeller(withEarlyPort(early, (name) => browser.runtime.connect({ name })));
   remote.warm();
-  let settings = await loadSettings();
+  let settings = await loadSettings(stored);
   mark('settings');
   const framed = window.top !== window;
   // A frame is on or off with the page that embeds it: the reader turns the news site off.
   const host = siteHost(location, document.referrer, framed);
-  const session = new Session(document, adapter, settings, { ...(framed ? frameHooks() : topHooks()), remote });
+  const session = new Session(document, adapter, settings, { ...(framed ? frameHooks() : topHooks()), remote, engine: localEngine });
   browser.runtime.onMessage.addListener((msg: unknown) => {
     if (framed && isFrameCommandMessage(msg, true)) session.command(msg);
     else if (!framed && isFrameSummaryMessage(msg, true)) session.frameReport(msg.frameId!, msg.report);
@@ -42,9 +43,24 @@ export async function start(adapter: SiteAdapter, early: EarlyPort | null = null
   }, new AbortController().signal);
 }
 
+let engine: Promise<Engine> | null = null;
+
+/** The model file, loaded once per page when the page labels (again after a failed load). */
+function localEngine(): Promise<Engine> {
+  // A chunk of its own (the engine and the VADER lexicon): a page the background labels never loads it.
+  engine ??= import('../shared/model-file').then((m) => m.loadShippedEngine()).then((e) => {
+    performance.mark('comment-lens:engine-loaded');
+    return e;
+  });
+  return engine.catch((err: unknown) => {
+    engine = null;
+    throw err;
+  });
+}
+
 const persist: SessionHooks['persist'] = (change) => void updateSettings((s) => ({ ...s, ...change })).catch(warn);
 
-function topHooks(): SessionHooks {
+function topHooks(): Omit<SessionHooks, 'engine'> {
   return {
     persist,
     count: (total) => send<CountMessage>({ type: 'lens:count', total }),
@@ -54,7 +70,7 @@ function topHooks(): SessionHooks {
   };
 }
 
-function frameHooks(): SessionHooks {
+function frameHooks(): Omit<SessionHooks, 'engine'> {
   return {
     persist,
     // The toolbar count is the top frame's: it adds this frame's report to its own comments.

@@ -6,6 +6,7 @@ import { buildThread, threadStage } from '../parser/thread';
 import type { RawPage, StanceLabel, Summary, Thread } from '../parser/types';
 import type { FrameCommand, FrameReport, FrameState } from '../shared/messages';
 import type { Settings } from '../options/schema';
+import type { Engine } from '../stance/engine';
 import type { Extraction, SiteAdapter } from '../sites/registry';
 import { gistStage } from '../summary/gist';
 import { summarize, summaryStage } from '../summary/summarize';
@@ -24,6 +25,12 @@ export function mark(name: string): void {
   globalThis.performance?.mark?.(`comment-lens:${name}`);
 }
 
+/**
+ * A thread with up to this many new comments is labelled in the page when the background is not
+ * ready yet: a woken background answers after 0.2-0.5 s, the page labels 200 comments in ~5 ms.
+ */
+export const LOCAL_UP_TO = 200;
+
 /** How long the panel may stay out of the page while the first pass runs (then it shows progress). */
 export const REVEAL_AFTER_MS = 200;
 
@@ -37,6 +44,8 @@ export interface SessionHooks {
   relay?(command: FrameCommand, frameIds: number[]): void;
   /** labels in the background; without it (or when it fails) the page labels itself */
   remote?: RemoteLabeller;
+  /** the engine for labelling in the page (a small thread, or the background failed) */
+  engine: () => Promise<Engine>;
 }
 
 export class Session {
@@ -158,6 +167,8 @@ export class Session {
     const ex = await this.read(signal, first);
     if (!ex) return;
     this.mark('extracted');
+    // A small thread may be labelled in the page (label-pass.ts): its engine loads from now on.
+    if (first && ex.page.comments.length > 0 && ex.page.comments.length <= LOCAL_UP_TO && !this.hooks.remote?.ready) this.hooks.engine().catch(() => {});
     // Watch before labelling: a change made while the slices run marks this run dirty (one rerun)
     // instead of going unseen; a section the page replaced moves the observer to its successor.
     this.watch(ex.container ?? this.doc.body, signal);
@@ -197,6 +208,8 @@ export class Session {
       kept,
       signal,
       remote: this.hooks.remote ?? null,
+      localUpTo: LOCAL_UP_TO,
+      engine: this.hooks.engine,
       apply: (i, label) => {
         const el = ex.elements[i]!;
         this.known.set(el, label);

@@ -3,7 +3,7 @@
 import { isObject, type Loose } from '../shared/guards';
 import { STANCES, type Stance } from '../parser/types';
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from '../shared/names';
 export const SCHEMA_VERSION = 1;
 
 export const LOAD_MODES = ['expanded', 'collapse-all', 'collapse-stance'] as const;

@@ -3,9 +3,10 @@
 import browser from 'webextension-polyfill';
 import { SETTINGS_KEY, parseSettings, type Settings } from './schema';
 
-export async function loadSettings(): Promise<Settings> {
-  const got = await browser.storage.local.get(SETTINGS_KEY);
-  return parseSettings(got[SETTINGS_KEY]);
+/** The stored settings, validated; `stored` is a read already under way (content/index.ts). */
+export async function loadSettings(stored?: Promise<unknown>): Promise<Settings> {
+  const raw = stored ? await stored.catch(() => browser.storage.local.get(SETTINGS_KEY).then((g) => g[SETTINGS_KEY])) : (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  return parseSettings(raw);
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {

@@ -6,3 +6,6 @@ export const LABEL_PORT = 'lens:label';
 
 /** Marks every node we insert (tags, wrappers, the panel host): observers and readers skip it. */
 export const OWN_ATTR = 'data-lens-own';
+
+/** The settings' key in storage.local (options/schema.ts validates what is stored there). */
+export const SETTINGS_KEY = 'settings';

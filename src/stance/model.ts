@@ -8,7 +8,9 @@ export interface LinearModelData {
   hashBits: number;
   dense: string[]; // dense feature ids, checked against the code's table at load
   scale: number; // weight = int16 * scale
-  weights: string; // base64 little-endian int16, class-major: classes x (2^hashBits + dense)
+  // base64 little-endian int16, class-major: classes x (2^hashBits + dense); already decoded
+  // when the model came as the binary file (unpackModel)
+  weights: string | Int16Array;
   bias: number[];
   temperature: number; // fitted on held-out data so probabilities are calibrated-ish
 }
@@ -94,7 +96,7 @@ export function loadLinear(data: LinearModelData): LinearModel {
   const ids = DENSE.map((f) => f.id);
   if (data.dense.join() !== ids.join()) throw new Error('stance model: dense features do not match the code; run npm run train');
   const dim = (1 << data.hashBits) + ids.length;
-  const q = decodeInt16(data.weights);
+  const q = typeof data.weights === 'string' ? decodeInt16(data.weights) : data.weights;
   if (q.length !== dim * data.classes.length) throw new Error(`stance model: expected ${dim * data.classes.length} weights, got ${q.length}`);
   const w = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) w[i] = q[i]! * data.scale;
@@ -144,4 +146,54 @@ export function softmax(z: Float64Array, temperature = 1): Float64Array {
 
 export function predict(m: LinearModel, f: Features): Float64Array {
   return softmax(logits(m, f), m.temperature);
+}
+
+const MAGIC = 'CLM1';
+
+/**
+ * The model as one binary file, for the extension (vite.config.ts writes it at build): "CLM1", the
+ * header's byte length (uint32 LE), the header (the model as JSON, each `weights` replaced by its
+ * value count), zero padding to an even offset, then each part's int16 weights, little-endian,
+ * stance then agreement. Loading it is a view on the bytes: no JSON parse of a megabyte of base64,
+ * no base64 decoding.
+ */
+export function packModel(m: StanceModel): Uint8Array {
+  const parts = [decodeInt16(asText(m.stance.weights)), decodeInt16(asText(m.agreement.weights))];
+  const head = new TextEncoder().encode(JSON.stringify({ ...m, stance: { ...m.stance, weights: parts[0]!.length }, agreement: { ...m.agreement, weights: parts[1]!.length } }));
+  const start = 8 + head.length + ((8 + head.length) % 2);
+  const out = new Uint8Array(start + 2 * (parts[0]!.length + parts[1]!.length));
+  out.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(out.buffer).setUint32(4, head.length, true);
+  out.set(head, 8);
+  let at = start;
+  for (const w of parts) {
+    const dv = new DataView(out.buffer, at, w.length * 2);
+    for (let i = 0; i < w.length; i++) dv.setInt16(2 * i, w[i]!, true);
+    at += w.length * 2;
+  }
+  return out;
+}
+
+function asText(w: string | Int16Array): string {
+  return typeof w === 'string' ? w : encodeInt16(w);
+}
+
+/** packModel's file read back (the weights as int16 arrays); throws on anything else. */
+export function unpackModel(buf: ArrayBufferLike): StanceModel {
+  const bytes = new Uint8Array(buf);
+  if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) throw new Error('stance model: not a model file');
+  const headLen = new DataView(buf).getUint32(4, true);
+  if (8 + headLen > bytes.length) throw new Error('stance model: truncated header');
+  const m = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headLen))) as StanceModel & { stance: { weights: unknown }; agreement: { weights: unknown } };
+  let at = 8 + headLen + ((8 + headLen) % 2);
+  for (const part of [m.stance, m.agreement]) {
+    const n = part?.weights;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || at + 2 * n > bytes.length) throw new Error('stance model: truncated weights');
+    let w = new Int16Array(buf, at, n);
+    if (!LITTLE_ENDIAN) w = Int16Array.from({ length: n }, (_v, i) => new DataView(buf).getInt16(at + 2 * i, true));
+    part.weights = w;
+    at += 2 * n;
+  }
+  if (at !== bytes.length) throw new Error('stance model: trailing bytes');
+  return m;
 }

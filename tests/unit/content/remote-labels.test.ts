@@ -9,6 +9,7 @@ import { labelThread, StanceEngine } from '../../../src/stance/index';
 import { FakePort, portPair, sampleThread } from '../background/fake-port';
 
 const engine = new StanceEngine();
+const local = () => Promise.resolve(engine);
 const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /** A background that serves labels; `tamper` may drop or change what it sends back. */
@@ -29,12 +30,12 @@ function background(tamper?: (msg: unknown, port: FakePort, n: number) => unknow
   return { connect, ports };
 }
 
-async function pass(thread: Thread, remote: RemoteLabeller | null, kept: Array<StanceLabel | undefined> = []) {
+async function pass(thread: Thread, remote: RemoteLabeller | null, kept: Array<StanceLabel | undefined> = [], localUpTo = 0) {
   const notes: string[] = [];
   const applied: number[] = [];
   const progress: number[] = [];
   const o: PassOptions = {
-    thread, kept, remote, signal: new AbortController().signal,
+    thread, kept, remote, signal: new AbortController().signal, localUpTo, engine: local,
     apply: (i) => applied.push(i), flush: (k) => progress.push(k), note: (h) => notes.push(h),
   };
   const labels = await labelPass(o);
@@ -138,7 +139,7 @@ test('close() during a pass (the session stops): the pass ends, the port is clos
   const bg = background();
   const remote = new RemoteLabeller(bg.connect, fast);
   const ac = new AbortController();
-  const p = labelPass({ thread: t, kept: [], remote, signal: ac.signal, apply: () => {}, flush: () => {} });
+  const p = labelPass({ thread: t, kept: [], remote, engine: local, signal: ac.signal, apply: () => {}, flush: () => {} });
   ac.abort();
   remote.close();
   expect(await p).toBeNull();
@@ -160,4 +161,44 @@ test('text the port would alter (a lone surrogate) is labelled in the page; the 
   expect(remote.usable).toBe(true);
   const bad = { ...t, article: { ...t.article, paragraphs: ['\uDC00 plan'] } };
   expect((await pass(bad, remote)).notes).toEqual(['local']);
+});
+
+test('a small thread: the page\'s engine races a background not known ready; through the background once it is', async () => {
+  const t = sampleThread(30);
+  const bg = background();
+  const remote = new RemoteLabeller(bg.connect, fast);
+  // not warmed: nothing said it is ready, and the page's engine is there at once
+  const cold = await pass(t, remote, [], 30);
+  expect(cold.notes).toEqual(['local']);
+  expect(json(cold.labels)).toEqual(json(labelThread(t, engine)));
+  expect(remote.usable).toBe(true);
+  remote.warm();
+  await new Promise((r) => setTimeout(r, 20));
+  expect(remote.ready).toBe(true);
+  const warm = await pass(t, remote, [], 30);
+  expect(warm.notes).toEqual(['remote']);
+  expect(json(warm.labels)).toEqual(json(cold.labels));
+  // one comment over the bound: the background alone, ready or not
+  const big = sampleThread(31);
+  const fresh = new RemoteLabeller(background().connect, fast);
+  expect((await pass(big, fresh, [], 30)).notes).toEqual(['remote']);
+});
+
+test('a small thread whose page engine is slow: the background answers first and labels', async () => {
+  const t = sampleThread(20);
+  const remote = new RemoteLabeller(background().connect, fast);
+  const slow = () => new Promise<StanceEngine>((r) => setTimeout(() => r(engine), 500));
+  const notes: string[] = [];
+  const labels = await labelPass({ thread: t, kept: [], remote, engine: slow, localUpTo: 20, signal: new AbortController().signal, apply: () => {}, flush: () => {}, note: (h) => notes.push(h) });
+  expect(notes).toEqual(['remote']);
+  expect(json(labels)).toEqual(json(labelThread(t, engine)));
+});
+
+test('a small thread whose page engine fails to load: the background labels it', async () => {
+  const t = sampleThread(20);
+  const remote = new RemoteLabeller(background().connect, fast);
+  const notes: string[] = [];
+  const labels = await labelPass({ thread: t, kept: [], remote, engine: () => Promise.reject(new Error('no file')), localUpTo: 20, signal: new AbortController().signal, apply: () => {}, flush: () => {}, note: (h) => notes.push(h) });
+  expect(notes).toEqual(['remote']);
+  expect(json(labels)).toEqual(json(labelThread(t, engine)));
 });

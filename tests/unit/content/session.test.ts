@@ -10,6 +10,9 @@ import { buildThread } from '../../../src/parser/thread';
 import { detectPage, extractPage } from '../../../src/sites/registry';
 import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { analyze } from '../../../src/pipeline';
+
+const inPage = new StanceEngine();
+const engine = () => Promise.resolve(inPage);
 import { reportOf } from '../../../src/ui/frames';
 
 
@@ -43,7 +46,7 @@ function run(settings: Settings = defaultSettings()) {
   const adapter = detectPage(document, 'https://news.example/bridge');
   expect(adapter).not.toBeNull();
   const counts: number[] = [];
-  const session = new Session(document, adapter!, settings, { persist: () => {}, count: (n) => counts.push(n) });
+  const session = new Session(document, adapter!, settings, { persist: () => {}, count: (n) => counts.push(n), engine });
   session.start();
   const host = () => document.getElementById('comment-lens');
   const count = (k: string) => host()?.shadowRoot?.querySelector(`[data-count="${k}"]`)?.textContent;
@@ -116,7 +119,7 @@ test('a failure shows an error state instead of labelling forever, and stop() st
       throw new Error('no location');
     },
   });
-  const session = new Session(document, adapter, defaultSettings(), { persist: () => {}, count: () => {} });
+  const session = new Session(document, adapter, defaultSettings(), { persist: () => {}, count: () => {}, engine });
   session.start();
   await until(() => document.getElementById('comment-lens')?.getAttribute('data-lens-state') === 'error');
   session.stop();
@@ -177,6 +180,7 @@ test('in a comment frame: no panel, the counts go to report(), stop() reports of
   const session = new Session(document, adapter, defaultSettings(), {
     persist: () => {},
     count: () => {},
+    engine,
     report: (r) => reports.push({ state: r.state, total: r.total, support: r.byStance.support }),
   });
   session.start();

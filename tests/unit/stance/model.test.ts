@@ -101,3 +101,27 @@ describe('int16 base64 codec', () => {
     expect([...decodeInt16(encodeInt16(Int16Array.from(values)), null)]).toEqual(values); // the portable decoder too
   });
 });
+
+describe('the binary model file (packModel / unpackModel)', () => {
+  test('round trip: the same weights, the rest of the model as it was', async () => {
+    const { packModel, unpackModel } = await import('../../../src/stance/model');
+    const m = tinyModel();
+    const bytes = packModel(m);
+    const back = unpackModel(bytes.buffer.slice(0));
+    expect([...(back.stance.weights as Int16Array)]).toEqual([...decodeInt16(m.stance.weights as string)]);
+    expect([...(back.agreement.weights as Int16Array)]).toEqual([...decodeInt16(m.agreement.weights as string)]);
+    expect({ ...back, stance: { ...back.stance, weights: 0 }, agreement: { ...back.agreement, weights: 0 } })
+      .toEqual({ ...m, stance: { ...m.stance, weights: 0 }, agreement: { ...m.agreement, weights: 0 } });
+  });
+
+  test('anything else is refused with a reason', async () => {
+    const { packModel, unpackModel } = await import('../../../src/stance/model');
+    const good = packModel(tinyModel());
+    expect(() => unpackModel(new TextEncoder().encode('{"version":1}').buffer)).toThrow(/not a model file/);
+    expect(() => unpackModel(good.buffer.slice(0, good.length - 2))).toThrow(/truncated weights/);
+    expect(() => unpackModel(good.buffer.slice(0, 20))).toThrow(/truncated/);
+    const longer = new Uint8Array(good.length + 2);
+    longer.set(good);
+    expect(() => unpackModel(longer.buffer)).toThrow(/trailing bytes/);
+  });
+});

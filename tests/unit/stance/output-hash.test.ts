@@ -15,3 +15,12 @@ test('labels, confidences and cues are unchanged over a varied generated set', (
   expect(json.length).toBeGreaterThan(1_000_000);
   expect(createHash('sha256').update(json).digest('hex')).toBe(EXPECTED);
 });
+
+test('the binary model file the extension loads (packModel) labels exactly as model.json does', async () => {
+  const { DEFAULT_MODEL } = await import('../../../src/stance/index');
+  const { packModel, unpackModel } = await import('../../../src/stance/model');
+  const bytes = packModel(DEFAULT_MODEL);
+  const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const json = outputs(new StanceEngine(unpackModel(copy)), labelThread);
+  expect(createHash('sha256').update(json).digest('hex')).toBe(EXPECTED);
+});
