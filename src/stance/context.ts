@@ -18,7 +18,7 @@ export interface ArticleContext {
 }
 // Content words of a social post used as the article (tweets, Reddit posts); shorter text is a
 // bare topic (VAST), longer a news story. A parsed Article is always a news page.
-const POST_MIN = 4;
+export const POST_MIN = 4;
 const POST_MAX = 60;
 
 const MAX_TERMS = 40;
