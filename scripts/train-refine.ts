@@ -231,10 +231,25 @@ for (let k = 0; k < K; k++) {
     fastOof[i] = pd;
   });
 }
+// The fast engine's agreement model (the reply against the text it answers), refitted per fold in
+// its form (model.json: MaskMandate pairs + RumourEval direct replies to the source, class power
+// 0.9) and read for every row against its topic / quote / source post, as the refined pass reads it.
+const AGREES = ['agree', 'disagree', 'neutral'];
+const AS_AGREE_Y: Record<string, number> = { support: 0, oppose: 1, neutral: 2 };
+const pairF = rows.map((r) => engine.features(null, r.text, r.article));
+const agreeOof: number[][] = new Array(n);
+for (let k = 0; k < K; k++) {
+  const idx = rows.flatMap((r, i) => (fold[i] !== k && (r.set === 'mask' || (r.set === 'rumour' && r.parentText === undefined && r.label !== 'question')) ? [i] : []));
+  const cw = classWeights(idx.map((i) => AS_AGREE_Y[rows[i]!.label]!), AGREES.length, 0.9);
+  const m = train(idx.map((i) => ({ f: pairF[i]!, y: AS_AGREE_Y[rows[i]!.label]!, weight: cw[AS_AGREE_Y[rows[i]!.label]!]! })), { ...fastOpts, seed: fastOpts.seed + 1, classes: AGREES });
+  rows.forEach((_, i) => { if (fold[i] === k) agreeOof[i] = [...softmax(linearLogits(m, pairF[i]!), engine.agree.temperature)]; });
+}
+const maskIdxAll = rows.flatMap((r, i) => (r.set === 'mask' ? [i] : []));
+console.log(`  agreement model refitted out of fold, MaskMandate: ${report(AGREES, maskIdxAll.map((i) => AS_AGREE[rows[i]!.label]!), maskIdxAll.map((i) => AGREES[argmax(agreeOof[i]!)]!)).macroF1.toFixed(3)}`);
 const headOofP = chosen.oof.map((z, i) => softmax(isPost[i] ? z.map((v, c) => v + postOff[c]!) : z, temperature));
 const kindOf: string[] = rows.map((r) => stackKind(ctxs.get(r.article)!));
 const SD = STACK_INPUTS.length;
-const stackX = rows.map((r, i) => stackInputs(headOofP[i]!, fastOof[i]!, r.parentText !== undefined, opOf[i]!));
+const stackX = rows.map((r, i) => stackInputs(headOofP[i]!, fastOof[i]!, r.parentText !== undefined, opOf[i]!, agreeOof[i]!));
 // Ablations (experiments only): STACK_DROP=head,fast,reply,opinion zeroes those inputs.
 for (const drop of (process.env.STACK_DROP ?? '').split(',').filter(Boolean)) {
   STACK_INPUTS.forEach((id, j) => { if (id.startsWith(drop)) for (const x of stackX) x[j] = 0; });

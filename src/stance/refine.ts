@@ -5,7 +5,7 @@
 import type { Article, StanceLabel, Thread } from '../parser/types';
 import type { ArticleContext } from './context';
 import { decide, type Engine, type ParentInfo } from './engine';
-import { HEAD_CLASSES, headCues, headInputs, headProbs, loadHead, stackInputs, stackKind, stackLogits, wordingLogp, type Head, type HeadData } from './encoder/head';
+import { AGREE_ORDER, HEAD_CLASSES, headCues, headInputs, headProbs, loadHead, stackInputs, stackKind, stackLogits, wordingLogp, type Head, type HeadData } from './encoder/head';
 import { softmax } from './model';
 import type { Features } from './features';
 import type { Opinion } from './opinion';
@@ -49,7 +49,14 @@ export class Refiner {
     const x = headInputs(u, a, f, op, wordingLogp(this.head.wording, f));
     const head = headProbs(this.head, x);
     const s = this.head.stack;
-    const p = s ? softmax(stackLogits(s, stackKind(ctx), stackInputs(head, fast, parentText !== undefined, op))) : head;
+    let p = head;
+    if (s) {
+      const kind = stackKind(ctx);
+      // how the comment relates to the text it answers (a quoted comment, a post), as the fast
+      // engine's agreement model reads it; a news page's product does not use it
+      const agr = kind !== 'news' && ctx.source ? this.engine.agreementFrom(this.engine.features(null, text, ctx.source), false).probs : null;
+      p = softmax(stackLogits(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null)));
+    }
     return { p, f, op, x, head, fast };
   }
 

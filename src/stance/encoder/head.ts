@@ -58,25 +58,28 @@ export const STACK_KINDS = ['topic', 'post', 'news'] as const;
 export function stackKind(ctx: ArticleContext): (typeof STACK_KINDS)[number] {
   return ctx.kind === 'post' ? 'post' : ctx.size < POST_MIN ? 'topic' : 'news';
 }
-export const STACK_INPUTS: readonly string[] = [...HEAD_CLASSES.map((c) => `head-${c}`), ...HEAD_CLASSES.map((c) => `fast-${c}`), 'reply', ...OPINION_IDS];
+export const AGREE_ORDER = ['agree', 'disagree', 'neutral'] as const;
+export const STACK_INPUTS: readonly string[] = [...HEAD_CLASSES.map((c) => `head-${c}`), ...HEAD_CLASSES.map((c) => `fast-${c}`), 'reply', ...OPINION_IDS, ...AGREE_ORDER.map((a) => `agreement-${a}`)];
 
-function centredLog(p: ArrayLike<number>, out: Float64Array, at: number): void {
+function centredLog(p: ArrayLike<number>, out: Float64Array, at: number, k: number): void {
   let m = 0;
-  for (let c = 0; c < 4; c++) m += out[at + c] = Math.log(Math.max(p[c]!, 1e-6));
-  m /= 4;
-  for (let c = 0; c < 4; c++) out[at + c] = out[at + c]! - m;
+  for (let c = 0; c < k; c++) m += out[at + c] = Math.log(Math.max(p[c]!, 1e-6));
+  m /= k;
+  for (let c = 0; c < k; c++) out[at + c] = out[at + c]! - m;
 }
 
 /**
  * The stacker's input: centred log-probabilities of the head and of the fast engine (its opinion
- * layer applied), the reply flag, and the opinion layer's shifts on their own.
+ * layer applied), the reply flag, the opinion layer's shifts on their own, and the fast engine's
+ * agreement model's centred log-probabilities for the comment against the text it answers.
  */
-export function stackInputs(head: ArrayLike<number>, fast: ArrayLike<number>, reply: boolean, op: Opinion | null): Float64Array {
+export function stackInputs(head: ArrayLike<number>, fast: ArrayLike<number>, reply: boolean, op: Opinion | null, agreement: ArrayLike<number> | null): Float64Array {
   const x = new Float64Array(STACK_INPUTS.length);
-  centredLog(head, x, 0);
-  centredLog(fast, x, 4);
+  centredLog(head, x, 0, 4);
+  centredLog(fast, x, 4, 4);
   x[8] = reply ? 1 : 0;
   if (op) for (let c = 0; c < 4; c++) x[9 + c] = op.shift[c]!;
+  if (agreement) centredLog(agreement, x, 13, 3);
   return x;
 }
 
