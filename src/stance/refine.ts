@@ -7,6 +7,7 @@ import type { ArticleContext } from './context';
 import { decide, type Engine, type ParentInfo } from './engine';
 import { AGREE_ORDER, HEAD_CLASSES, headCues, headInputs, headProbs, loadHead, stackInputs, stackKind, stackLogits, wordingLogp, type Head, type HeadData } from './encoder/head';
 import { softmax } from './model';
+import { explain } from './cues';
 import type { Features } from './features';
 import type { Opinion } from './opinion';
 
@@ -60,6 +61,15 @@ export class Refiner {
     return { p, f, op, x, head, fast };
   }
 
+  /** whether the stacker gives the fast engine's probabilities any weight in this kind of thread */
+  usesFast(ctx: ArticleContext): boolean {
+    const s = this.head.stack;
+    const k = s ? s.kinds.indexOf(stackKind(ctx)) : -1;
+    if (!s || k < 0) return false;
+    const d = s.inputs.length;
+    return s.w[k]!.some((v, j) => v !== 0 && s.inputs[j % d]!.startsWith('fast-'));
+  }
+
   classify({ ctx, text, u, a, parent }: RefineInput): StanceLabel {
     const { p: pd, f, op, x } = this.direct(ctx, text, u, a, parent?.text);
     const pl = parent?.label;
@@ -81,6 +91,10 @@ export class Refiner {
         reason: `${agreeing ? 'agrees with' : 'disagrees with'} a comment that ${pl!.label === 'support' ? 'supports' : 'opposes'} it`,
         weight: Math.round(g * derived[best]! * 1000) / 1000,
       });
+    }
+    if (cues.length === 0 && this.usesFast(ctx)) {
+      // the fast pass had a say in this kind of thread: its cues for the label, if any
+      cues.push(...explain(this.engine.stance, f, this.engine.stance.classes.indexOf(HEAD_CLASSES[best]!)).slice(0, 2));
     }
     if (cues.length === 0) cues.push({ rule: 'weak-evidence', reason: 'no clear cue; the label is a guess', weight: 0 });
     const out: StanceLabel = { label: HEAD_CLASSES[best]!, confidence: Math.round(Math.min(1, Math.max(0, p[best]!)) * 1000) / 1000, cues, pass: 'refined' };

@@ -12,7 +12,7 @@ import type { Thread } from '../../../src/parser/types';
 import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
 
-const EXPECTED = '367669e2b382355bdf29d6bb7dc98aa7156f2a30eb74b5786fa8053f67211f9a';
+const EXPECTED = '8aec8ac05f31885d5ffde3d4e38cc7b6f3438f500f50af599e614d30982ff82e';
 
 const seedDir = join(__dirname, '../../../seeds');
 const seed = parseDump(readFileSync(join(seedDir, readdirSync(seedDir).find((f) => f.endsWith('.txt'))!)));
