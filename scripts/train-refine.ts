@@ -395,6 +395,12 @@ const threadHead = threadF1((i) => [...headOofP[i]!]);
 const threadStack = threadF1((i) => [...softmax(finalZ(i))]);
 const threadFast = threadF1((i) => fastOof[i]!);
 console.log(`  RumourEval train as threads (reply rule on), out of fold: head ${threadHead.toFixed(3)}, refined ${threadStack.toFixed(3)}, fast refitted ${threadFast.toFixed(3)}`);
+{
+  const ri = rows.flatMap((r, i) => (r.set === 'rumour' ? [i] : []));
+  const g = ri.map((i) => rows[i]!.label as string);
+  const per = (pred: string[]): string => { const rep = report(STANCES, g, pred); return STANCES.map((c, j) => `${c} ${rep.f1[j]!.toFixed(2)} (${pred.filter((v) => v === c).length})`).join(', '); };
+  console.log(`  RumourEval per class, out of fold (gold ${STANCES.map((c) => g.filter((v) => v === c).length).join('/')}): refined ${per(ri.map((i) => STANCES[argmax(finalZ(i))]!))}; fast ${per(ri.map((i) => STANCES[argmax(fastOof[i]!)]!))}`);
+}
 const finalCv = pick!.f1;
 const finalPred = rows.map((_, i) => STANCES[argmax(finalZ(i))]!);
 const finalStrict = scores(finalPred, (i) => strictVast.has(i)).vast;
