@@ -140,7 +140,9 @@ const model: StanceModel = {
   meta: {
     trainedOn: 'RumourEval 2019 train (replies)' + (best.s.vastWeight > 0 ? ' + VAST dev 80% fold' : '') + ' + SubReddit-MaskMandate 80% fold (agreement)',
     seed: SEED, classPower: best.s.power, epochs: best.s.epochs, vastWeight: best.s.vastWeight, hashBits: HASH_BITS, folds: K,
-    cvRumourEvalMacroF1: Math.round(best.rF1 * 1000) / 1000, cvVastMacroF1: Math.round(best.vF1 * 1000) / 1000,
+    cvRumourEvalMacroF1: Math.round(best.rF1 * 1000) / 1000,
+    // the post-thread offsets inside the stance weights (the refined pass's stacker rebuilds them out of fold)
+    postOffsets: best.rOff.join(' '), stanceL2: OPTS.l2, stanceRate: OPTS.rate, stancePrior: OPTS.priorStrength, cvVastMacroF1: Math.round(best.vF1 * 1000) / 1000,
     // provenance: the corpus files read (paths relative to the corpus folder) and the training code
     corpusSha256: corpusRead,
     trainingCodeSha256: codeHash(repoRoot, trainingCodeFiles(repoRoot)),

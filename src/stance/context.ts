@@ -15,10 +15,13 @@ export interface ArticleContext {
    * for a news page or a bare topic. The two kinds of thread have different base rates.
    */
   kind: 'post' | 'news';
+  /** the text the comments answer, as read (a news page: title and lead, at most SOURCE_CHARS) */
+  source?: string;
 }
+const SOURCE_CHARS = 600;
 // Content words of a social post used as the article (tweets, Reddit posts); shorter text is a
 // bare topic (VAST), longer a news story. A parsed Article is always a news page.
-const POST_MIN = 4;
+export const POST_MIN = 4;
 const POST_MAX = 60;
 
 const MAX_TERMS = 40;
@@ -78,5 +81,7 @@ export function buildContext(article: Article | string): ArticleContext {
       .map(([s]) => s),
   );
   const kind = typeof article !== 'string' || size < POST_MIN || size > POST_MAX ? 'news' : 'post';
-  return { keyTerms, actors, size, kind };
+  let source = parts[0] ?? '';
+  for (let p = 1; p < parts.length && source.length < SOURCE_CHARS; p++) source += `\n${parts[p]}`;
+  return { keyTerms, actors, size, kind, source: source.trim() };
 }

@@ -139,11 +139,13 @@ export class Engine {
     return this.agreementFrom(this.features(null, text, parentText));
   }
 
-  classify(ctx: ArticleContext, text: string, parent?: ParentInfo): StanceLabel {
-    const f = this.features(ctx, text, parent?.text);
+  /**
+   * The comment's own probabilities (STANCE_ORDER) with the opinion layer applied: plain opinions
+   * about the reported action shift the model's probabilities (news articles; 'post' threads have
+   * their own strength: in RumourEval "support" means "it is true"). The refined pass stacks these.
+   */
+  directOpinion(ctx: ArticleContext, f: Features): { pd: number[]; op: Opinion | null } {
     let pd = this.direct(f);
-    // Plain opinions about the reported action shift the model's probabilities (news articles;
-    // 'post' threads have their own strength: in RumourEval "support" means "it is true").
     let op: Opinion | null = null;
     const strength = ctx.kind === 'news' ? this.opinionStrength : this.opinionPostStrength;
     if (strength > 0) {
@@ -152,6 +154,12 @@ export class Engine {
       const z = q.reduce((a, b) => a + b, 0);
       pd = q.map((v) => v / z);
     }
+    return { pd, op };
+  }
+
+  classify(ctx: ArticleContext, text: string, parent?: ParentInfo): StanceLabel {
+    const f = this.features(ctx, text, parent?.text);
+    const { pd, op } = this.directOpinion(ctx, f);
     const pl = parent?.label;
     // agreement cues only if the reply part decides (below)
     const { p, g, derived, agr, best, rhetorical } = decide(pd, f, pl, () => this.agreementFrom(f, false).probs, this.alpha, this.rhetoricalMin);

@@ -5,9 +5,11 @@
 import type { Article, StanceLabel, Thread } from '../parser/types';
 import type { ArticleContext } from './context';
 import { decide, type Engine, type ParentInfo } from './engine';
-import { HEAD_CLASSES, headCues, headInputs, headProbs, loadHead, wordingLogp, type Head, type HeadData } from './encoder/head';
+import { AGREE_ORDER, HEAD_CLASSES, headCues, headInputs, headProbs, loadHead, stackInputs, stackKind, stackLogits, wordingLogp, type Head, type HeadData } from './encoder/head';
+import { softmax } from './model';
+import { explain } from './cues';
 import type { Features } from './features';
-import { opinion, type Opinion } from './opinion';
+import type { Opinion } from './opinion';
 
 export type EmbedFn = (texts: string[]) => Promise<Float32Array[]>;
 const LEAD_CHARS = 600;
@@ -37,13 +39,35 @@ export class Refiner {
     this.head = 'w' in head ? head : loadHead(head);
   }
 
-  /** Head probabilities (HEAD_CLASSES order) and what went into them. */
-  direct(ctx: ArticleContext, text: string, u: Float32Array, a: Float32Array, parentText?: string): { p: Float64Array; f: Features; op: Opinion | null; x: Float32Array } {
+  /**
+   * The comment's own probabilities (HEAD_CLASSES order) and what went into them: the head's, and
+   * when the head ships a stacker, its second level over the head's and the fast engine's
+   * probabilities (fast: the fast pass's model with its opinion layer) for the thread's kind.
+   */
+  direct(ctx: ArticleContext, text: string, u: Float32Array, a: Float32Array, parentText?: string): { p: Float64Array; f: Features; op: Opinion | null; x: Float32Array; head: Float64Array; fast: number[] } {
     const f = this.engine.features(ctx, text, parentText);
-    const strength = ctx.kind === 'news' ? this.engine.opinionStrength : this.engine.opinionPostStrength;
-    const op = strength > 0 ? opinion(f.tokens, ctx, strength, this.engine.opinionLengthNorm) : null;
+    const { pd: fast, op } = this.engine.directOpinion(ctx, f);
     const x = headInputs(u, a, f, op, wordingLogp(this.head.wording, f));
-    return { p: headProbs(this.head, x), f, op, x };
+    const head = headProbs(this.head, x);
+    const s = this.head.stack;
+    let p = head;
+    if (s) {
+      const kind = stackKind(ctx);
+      // how the comment relates to the text it answers (a quoted comment, a post), as the fast
+      // engine's agreement model reads it; a news page's product does not use it
+      const agr = kind !== 'news' && ctx.source ? this.engine.agreementFrom(this.engine.features(null, text, ctx.source), false).probs : null;
+      p = softmax(stackLogits(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null)));
+    }
+    return { p, f, op, x, head, fast };
+  }
+
+  /** whether the stacker gives the fast engine's probabilities any weight in this kind of thread */
+  usesFast(ctx: ArticleContext): boolean {
+    const s = this.head.stack;
+    const k = s ? s.kinds.indexOf(stackKind(ctx)) : -1;
+    if (!s || k < 0) return false;
+    const d = s.inputs.length;
+    return s.w[k]!.some((v, j) => v !== 0 && s.inputs[j % d]!.startsWith('fast-'));
   }
 
   classify({ ctx, text, u, a, parent }: RefineInput): StanceLabel {
@@ -52,6 +76,11 @@ export class Refiner {
     // as the fast engine: agreeing keeps the parent's side, disagreeing swaps it (engine.ts decide)
     const { p, g, derived, agr, best, rhetorical } = decide([...pd], f, pl, () => this.engine.agreementFrom(f, false).probs, this.engine.alpha, this.engine.rhetoricalMin);
     const cues = headCues(this.head, x, f, op, best);
+    if (op && best <= 1 && op.shift[best]! > 0) {
+      // As in the fast pass, the opinion cues that pushed toward this side come first.
+      const oc = op.cues(best === 0 ? 0 : 1).filter((c) => !cues.some((h) => h.rule === c.rule && h.text === c.text));
+      cues.unshift(...oc);
+    }
     if (rhetorical) cues.unshift({ rule: 'rhetorical-form', text: '?', reason: 'a question that argues rather than asks, so it counts as a position', weight: Math.round(p[best]! * 1000) / 1000 });
     let via: string | undefined;
     if (derived && agr && g * derived[best]! > (1 - g) * pd[best]!) {
@@ -62,6 +91,10 @@ export class Refiner {
         reason: `${agreeing ? 'agrees with' : 'disagrees with'} a comment that ${pl!.label === 'support' ? 'supports' : 'opposes'} it`,
         weight: Math.round(g * derived[best]! * 1000) / 1000,
       });
+    }
+    if (cues.length === 0 && this.usesFast(ctx)) {
+      // the fast pass had a say in this kind of thread: its cues for the label, if any
+      cues.push(...explain(this.engine.stance, f, this.engine.stance.classes.indexOf(HEAD_CLASSES[best]!)).slice(0, 2));
     }
     if (cues.length === 0) cues.push({ rule: 'weak-evidence', reason: 'no clear cue; the label is a guess', weight: 0 });
     const out: StanceLabel = { label: HEAD_CLASSES[best]!, confidence: Math.round(Math.min(1, Math.max(0, p[best]!)) * 1000) / 1000, cues, pass: 'refined' };

@@ -10,6 +10,7 @@ import type { Features } from '../features';
 import { explain } from '../cues';
 import { decodeInt16, encodeInt16, loadLinear, logits, softmax, type LinearModel, type LinearModelData } from '../model';
 import type { Opinion } from '../opinion';
+import { POST_MIN, type ArticleContext } from '../context';
 import { DIM } from './embed';
 
 export const HEAD_CLASSES: readonly Stance[] = ['support', 'oppose', 'neutral', 'question'];
@@ -31,11 +32,74 @@ export interface HeadData {
   temperature: number;
   /** the wording model whose log-probabilities are the wording-* inputs (trained with the head) */
   wording: LinearModelData;
+  /** the second level over the head's and the fast engine's probabilities (absent: the head alone) */
+  stack?: StackData;
   meta: Record<string, string | number>;
+}
+
+/**
+ * The second level (stacking): per context kind (stackKind), a linear layer over the head's and
+ * the fast engine's centred log-probabilities, whether the comment answers another comment, and the
+ * opinion layer's shifts. scripts/train-refine.ts chooses each kind's weights by grouped
+ * cross-validation on out-of-fold predictions of both (the head alone, their product, or fitted).
+ */
+export interface StackData {
+  kinds: string[];
+  /** per kind, what its weights are (the head alone, the product of the two, a fitted stacker) */
+  how: string[];
+  inputs: string[];
+  /** per kind: classes x inputs, class-major */
+  w: number[][];
+  /** per kind: one per class */
+  b: number[][];
+}
+export const STACK_KINDS = ['topic', 'post', 'news'] as const;
+/** 'topic': a bare topic (a few words); 'post': a short social post or quoted comment; 'news': a news page or longer text. */
+export function stackKind(ctx: ArticleContext): (typeof STACK_KINDS)[number] {
+  return ctx.kind === 'post' ? 'post' : ctx.size < POST_MIN ? 'topic' : 'news';
+}
+export const AGREE_ORDER = ['agree', 'disagree', 'neutral'] as const;
+export const STACK_INPUTS: readonly string[] = [...HEAD_CLASSES.map((c) => `head-${c}`), ...HEAD_CLASSES.map((c) => `fast-${c}`), 'reply', ...OPINION_IDS, ...AGREE_ORDER.map((a) => `agreement-${a}`)];
+
+function centredLog(p: ArrayLike<number>, out: Float64Array, at: number, k: number): void {
+  let m = 0;
+  for (let c = 0; c < k; c++) m += out[at + c] = Math.log(Math.max(p[c]!, 1e-6));
+  m /= k;
+  for (let c = 0; c < k; c++) out[at + c] = out[at + c]! - m;
+}
+
+/**
+ * The stacker's input: centred log-probabilities of the head and of the fast engine (its opinion
+ * layer applied), the reply flag, the opinion layer's shifts on their own, and the fast engine's
+ * agreement model's centred log-probabilities for the comment against the text it answers.
+ */
+export function stackInputs(head: ArrayLike<number>, fast: ArrayLike<number>, reply: boolean, op: Opinion | null, agreement: ArrayLike<number> | null): Float64Array {
+  const x = new Float64Array(STACK_INPUTS.length);
+  centredLog(head, x, 0, 4);
+  centredLog(fast, x, 4, 4);
+  x[8] = reply ? 1 : 0;
+  if (op) for (let c = 0; c < 4; c++) x[9 + c] = op.shift[c]!;
+  if (agreement) centredLog(agreement, x, 13, 3);
+  return x;
+}
+
+export function stackLogits(s: StackData, kind: string, x: ArrayLike<number>): Float64Array {
+  const k = s.kinds.indexOf(kind);
+  if (k < 0) throw new Error(`refined head: no stacker for context kind ${kind}`);
+  const w = s.w[k]!;
+  const d = s.inputs.length;
+  const z = new Float64Array(HEAD_CLASSES.length);
+  for (let c = 0; c < z.length; c++) {
+    let v = s.b[k]![c]!;
+    for (let j = 0; j < d; j++) v += w[c * d + j]! * x[j]!;
+    z[c] = v;
+  }
+  return z;
 }
 
 export interface Head {
   wording: LinearModel;
+  stack?: StackData;
   w: Float32Array;
   /** w minus the mean over classes: a feature's pull toward one class over the others (for cues) */
   rel: Float32Array;
@@ -49,7 +113,10 @@ export function loadHead(data: HeadData): Head {
   const q = decodeInt16(data.weights);
   if (q.length !== HEAD_CLASSES.length * HEAD_DIM) throw new Error(`refined head: expected ${HEAD_CLASSES.length * HEAD_DIM} weights, got ${q.length}`);
   const w = Float32Array.from(q, (v) => v * data.scale);
-  return fromWeights(w, Float64Array.from(data.bias), data.temperature, loadLinear(data.wording));
+  if (data.stack && data.stack.inputs.join() !== STACK_INPUTS.join()) throw new Error('refined head: stack inputs do not match the code; run npm run train:refine');
+  const h = fromWeights(w, Float64Array.from(data.bias), data.temperature, loadLinear(data.wording));
+  if (data.stack) h.stack = data.stack;
+  return h;
 }
 
 export function fromWeights(w: Float32Array, bias: Float64Array, temperature: number, wording: LinearModel): Head {
@@ -64,12 +131,12 @@ export function fromWeights(w: Float32Array, bias: Float64Array, temperature: nu
   return { w, rel, bias, temperature, wording };
 }
 
-export function serialiseHead(h: Head, wording: LinearModelData, meta: HeadData['meta']): HeadData {
+export function serialiseHead(h: Head, wording: LinearModelData, meta: HeadData['meta'], stack?: StackData): HeadData {
   let max = 1e-9;
   for (const v of h.w) max = Math.max(max, Math.abs(v));
   const scale = max / 32767;
   const q = Int16Array.from(h.w, (v) => Math.round(v / scale));
-  return { version: 1, classes: [...HEAD_CLASSES], named: [...NAMED], scale, weights: encodeInt16(q), bias: [...h.bias].map((b) => Math.round(b * 1e5) / 1e5), temperature: h.temperature, wording, meta };
+  return { version: 1, classes: [...HEAD_CLASSES], named: [...NAMED], scale, weights: encodeInt16(q), bias: [...h.bias].map((b) => Math.round(b * 1e5) / 1e5), temperature: h.temperature, wording, ...(stack ? { stack } : {}), meta };
 }
 
 /** Log-probabilities of a wording model for one comment. */

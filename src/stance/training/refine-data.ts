@@ -16,6 +16,9 @@ export interface RefineRow {
   parentText?: string;
   label: Stance;
   heldOut: boolean;
+  /** RumourEval: the reply's id and its parent's (a thread is labelled parents first, as on a page) */
+  id?: string;
+  parentId?: string;
 }
 const AGREE_AS: Record<string, Stance> = { agree: 'support', disagree: 'oppose', neutral: 'neutral' };
 
@@ -24,6 +27,7 @@ export function refineRows(read: (p: string) => string): { train: RefineRow[]; v
   const mask: RefineRow[] = parseMaskMandate(read('subreddit-agreement/SubReddit-MaskMandate.csv')).map((r) => ({ set: 'mask', group: `quote:${r.quote}`, article: r.quote, text: r.response, label: AGREE_AS[r.label]!, heldOut: isHeldOut(r.response) }));
   const rumour: RefineRow[] = parseRumourEval(read('rumoureval2019/rumoureval2019_subtaskA_train.jsonl')).map((r) => ({
     set: 'rumour', group: `thread:${r.thread}`, article: r.sourceText, text: r.text, ...(r.parentIsSource ? {} : { parentText: r.parentText }), label: r.label, heldOut: false,
+    id: r.id, ...(r.parentIsSource || r.parentId === null ? {} : { parentId: r.parentId }),
   }));
   return {
     train: [...vast, ...mask, ...rumour].filter((r) => !r.heldOut),

@@ -48,13 +48,13 @@ describe('refined labels', () => {
     }
   });
 
-  // A known weakness, kept visible: the head learned stance from topics (VAST), quoted comments
-  // (MaskMandate) and rumours (RumourEval); on these short opinions about a news action it gets 9 of
-  // 33 (mostly opinions read as support), where the fast pass, built around them, gets all 33.
-  // This guards against it getting worse; raise the floor when a head does better.
-  test('the gold set: at least 9 of 33 right (the fast pass: all 33)', () => {
+  // On a news page the refined pass multiplies the head's probabilities with the fast pass's (its
+  // news opinion layer included; encoder/head.ts stackKind, scripts/train-refine.ts): the head alone
+  // gets 9 of 33 here (it learned stance from topics, quoted comments and rumours), the product 29;
+  // the fast pass, built around these, all 33. This guards against it getting worse.
+  test('the gold set: at least 29 of 33 right (the fast pass: all 33)', () => {
     const wrong = GOLD.flatMap(([want, text], i) => (labels[i]!.label === want ? [] : [`${want} -> ${labels[i]!.label}: ${text}`]));
-    expect(GOLD.length - wrong.length, wrong.join('\n')).toBeGreaterThanOrEqual(9);
+    expect(GOLD.length - wrong.length, wrong.join('\n')).toBeGreaterThanOrEqual(29);
   });
 });
 

@@ -12,7 +12,7 @@ import type { Thread } from '../../../src/parser/types';
 import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
 
-const EXPECTED = '06a3b5f74f05584480354f8153cb7e3e8148b3071c857f20d9288081d8eb413e';
+const EXPECTED = '8aec8ac05f31885d5ffde3d4e38cc7b6f3438f500f50af599e614d30982ff82e';
 
 const seedDir = join(__dirname, '../../../seeds');
 const seed = parseDump(readFileSync(join(seedDir, readdirSync(seedDir).find((f) => f.endsWith('.txt'))!)));
