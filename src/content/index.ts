@@ -1,7 +1,8 @@
 // Content script entry, on every http(s) page at document_end: the DOM is complete, and a page
 // still loading images or ads gets its panel without waiting for idle. Only the cheap detector
 // runs here; the parser, the stance model and the UI load (dynamic import) on comment pages only.
-import { detectPage } from '../sites/detect';
+import { detectStage } from '../sites/detect';
+import { runStage } from './slices';
 import { LABEL_PORT, SETTINGS_KEY } from '../shared/names';
 import type { EarlyPort } from './early-port';
 
@@ -39,12 +40,14 @@ function readSettings(): Promise<unknown> | undefined {
   }
 }
 
-const adapter = detectPage(document, location.href);
-if (adapter) {
+// Synchronous to the end on most pages; where the structural finder has to look, in slices.
+void runStage(detectStage(document, location.href), { signal: new AbortController().signal }).then((found) => {
+  const adapter = found?.value;
+  if (!adapter) return;
   performance.mark('comment-lens:detected');
   const early = wakeLabeller();
   const stored = readSettings();
   import('./run')
     .then((m) => m.start(adapter, early, stored))
     .catch((err: unknown) => console.warn('[Comment Lens]', err));
-}
+});

@@ -7,7 +7,8 @@ import { hostOf, query } from './dom';
 import { buildKeys, candidates, nativeProbe, splitList, type Possible, type ProbeKeys } from './probe';
 import { generic } from './generic';
 import { ADAPTERS } from './adapters';
-import { findComments, finderSignal } from './finder/index';
+import { findStage, finderSignal } from './finder/index';
+import { drain, type Stage } from '../pipeline/stage';
 
 let keys: ProbeKeys | null = null;
 
@@ -78,24 +79,33 @@ export function pageUrl(doc: Document, url?: string): string | undefined {
  * a page with WordPress comments and a stray Disqus target is a WordPress page.
  */
 export function detectPage(doc: Document, url?: string): SiteAdapter | null {
+  return drain(detectStage(doc, url));
+}
+
+/**
+ * detectPage as a pipeline stage: synchronous to the end on a page an adapter knows or where the
+ * finder's signal does not fire; the finder's walk and scoring yield (the content script runs
+ * them in slices: no task of 0.4 s on a 10,000-comment page nobody has an adapter for).
+ */
+export function* detectStage(doc: Document, url?: string): Stage<SiteAdapter | null> {
   // <html data-comment-lens-adapters="off">: the page asks for the structural finder alone (the
   // e2e tests read saved real pages that way); it only changes how that page itself is read
-  if (doc.documentElement?.getAttribute('data-comment-lens-adapters') === 'off') return orFinder(doc, null);
+  if (doc.documentElement?.getAttribute('data-comment-lens-adapters') === 'off') return yield* orFinder(doc, null);
   const byHost = hostAdapters(hostOf(pageUrl(doc, url)));
   const any = presentIn(doc, null);
-  for (const a of byHost) if (hasComments(doc, a, any, null)) return withItems(doc, a);
+  for (const a of byHost) if (hasComments(doc, a, any, null)) return yield* withItems(doc, a);
   const possible = possibleIn(doc);
-  if (possible === NOTHING) return orFinder(doc, null);
+  if (possible === NOTHING) return yield* orFinder(doc, null);
   const present = presentIn(doc, possible);
-  for (const a of ADAPTERS) if (hasComments(doc, a, present, possible)) return withItems(doc, a);
-  if (hasComments(doc, generic, present, possible)) return orFinder(doc, generic);
-  for (const a of [...byHost, ...ADAPTERS]) if (hasWidget(a, present)) return orFinder(doc, a);
-  return orFinder(doc, hasWidget(generic, present) ? generic : null);
+  for (const a of ADAPTERS) if (hasComments(doc, a, present, possible)) return yield* withItems(doc, a);
+  if (hasComments(doc, generic, present, possible)) return yield* orFinder(doc, generic);
+  for (const a of [...byHost, ...ADAPTERS]) if (hasWidget(a, present)) return yield* orFinder(doc, a);
+  return yield* orFinder(doc, hasWidget(generic, present) ? generic : null);
 }
 
 /** An adapter whose markup is here but whose item selector finds none (a variant it does not know): the finder checks. */
-function withItems(doc: Document, a: SiteAdapter): SiteAdapter {
-  return a.comment && query(doc, a.comment) === null ? (orFinder(doc, null) ?? a) : a;
+function* withItems(doc: Document, a: SiteAdapter): Stage<SiteAdapter> {
+  return a.comment && query(doc, a.comment) === null ? ((yield* orFinder(doc, null)) ?? a) : a;
 }
 
 /**
@@ -103,6 +113,6 @@ function withItems(doc: Document, a: SiteAdapter): SiteAdapter {
  * signal fires, and wins over a widget, an empty section or generic's class-name guess when it
  * finds a comment section (generic's field selectors still read its items first).
  */
-function orFinder(doc: Document, a: SiteAdapter | null): SiteAdapter | null {
-  return (finderSignal(doc) ? findComments(doc) : null) ?? a;
+function* orFinder(doc: Document, a: SiteAdapter | null): Stage<SiteAdapter | null> {
+  return (finderSignal(doc) ? yield* findStage(doc) : null) ?? a;
 }

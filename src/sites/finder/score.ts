@@ -1,7 +1,8 @@
 // The scorer, top to bottom like Readability's: each candidate group gets one line per signal
 // (name, points, what was seen), the best group over the threshold is the comment section.
 import { lineText } from '../dom';
-import { commentNamed, findGroups, hasShape, ownTokens, type Group } from './candidates';
+import { commentNamed, groupsStage, hasShape, ownTokens, type Group } from './candidates';
+import { drain, type Stage } from '../../pipeline/stage';
 import { findName, findTime, type Skip } from './roles';
 import { DATE_TEXT } from './words';
 import { COMMENT_WORD, FURNITURE_TAGS, FURNITURE_TOKENS, REPLY_LABEL, namesComments, tokens } from './words';
@@ -155,31 +156,6 @@ function statedNear(el: Element): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Whether enough of the page's paragraph text comes before the group (the article it discusses). */
-const paragraphs = new WeakMap<Document, Element[]>();
-const textAreas = new WeakMap<Document, Element[]>();
-const listOf = (cache: WeakMap<Document, Element[]>, doc: Document, sel: string): Element[] => {
-  let list = cache.get(doc);
-  if (!list) cache.set(doc, (list = Array.from(doc.querySelectorAll(sel))));
-  return list;
-};
-
-function afterArticle(doc: Document, el: Element): boolean {
-  let before = 0;
-  for (const p of listOf(paragraphs, doc, 'p')) {
-    if (el.contains(p)) continue;
-    if (!(el.compareDocumentPosition(p) & 2)) break;
-    before += (p.textContent ?? '').length;
-    if (before >= 400) return true;
-  }
-  return false;
-}
-
-/** A text area after the group: the form to leave a reply. */
-function formAfter(doc: Document, el: Element): boolean {
-  return listOf(textAreas, doc, 'textarea').some((t) => !!(el.compareDocumentPosition(t) & 4) || el.contains(t));
-}
-
 const share = (n: number, of: number): number => (of === 0 ? 0 : n / of);
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -213,12 +189,12 @@ export function scoreGroup(doc: Document, group: Group): Scored {
   const heading = headingBefore(group.parent);
   if (commentNamed(group.parent, 3)) add('commentWord', 1, 'the container or an ancestor is named for comments');
   else if (heading) add('commentWord', 1, `heading before it: "${heading.slice(0, 40)}"`);
-  if (afterArticle(doc, first)) add('afterArticle', 1, 'after 400+ characters of paragraphs');
+  if (group.proseBefore >= 400) add('afterArticle', 1, 'after 400+ characters of paragraphs');
   add('replyLinks', share(count((b) => b.reply), n), 'reply links');
   if (facts.some((b) => b.nested)) add('nesting', 1, 'same-shape blocks nested inside blocks');
   const avatars = share(count((b) => b.avatar), n);
   if (avatars >= 0.5) add('avatars', avatars, `${pct(avatars)} with an image`);
-  if (formAfter(doc, group.parent)) add('replyForm', 1, 'a text area follows');
+  if (group.formAfter) add('replyForm', 1, 'a text area follows');
   const stated = statedNear(group.parent);
   if (stated !== undefined && Math.abs(stated - group.members.length) <= Math.max(1, stated * 0.1)) add('statedCount', 1, `stated ${stated}, found ${group.members.length} top-level`);
   add('manyBlocks', Math.min(1, (group.members.length - 1) / WEIGHTS.manyBlocks), `${group.members.length} blocks`);
@@ -281,15 +257,19 @@ export interface Ranking {
 
 /** Scores every group with some text; the best unvetoed one over THRESHOLD wins. */
 export function rankGroups(doc: Document): Ranking {
-  // one ranking reads the page as it is now: the per-document lists start afresh
-  paragraphs.delete(doc);
-  textAreas.delete(doc);
+  return drain(rankStage(doc));
+}
+
+/** rankGroups as a pipeline stage: the walk's slices, then one unit per group scored. */
+export function* rankStage(doc: Document): Stage<Ranking> {
   const ranked: Scored[] = [];
-  for (const g of findGroups(doc)) {
+  const groups = yield* groupsStage(doc);
+  for (const g of groups) {
     // a cheap pre-filter: blocks with hardly any text cannot be comments
     const probe = g.members.slice(0, 4).reduce((n, m) => n + (m.textContent ?? '').length, 0);
     if (probe < 20 * Math.min(4, g.members.length)) continue;
     ranked.push(scoreGroup(doc, g));
+    yield undefined;
   }
   shareRepetition(ranked);
   ranked.sort((a, b) => b.score - a.score);
