@@ -8,7 +8,7 @@ import { buildKeys, candidates, nativeProbe, splitList, type Possible, type Prob
 import { generic } from './generic';
 import { ADAPTERS } from './adapters';
 import { findStage, finderSignal } from './finder/index';
-import { drain, type Stage } from '../pipeline/stage';
+import { drain, PAUSE, type Stage } from '../pipeline/stage';
 
 let keys: ProbeKeys | null = null;
 
@@ -114,5 +114,8 @@ function* withItems(doc: Document, a: SiteAdapter): Stage<SiteAdapter> {
  * finds a comment section (generic's field selectors still read its items first).
  */
 function* orFinder(doc: Document, a: SiteAdapter | null): Stage<SiteAdapter | null> {
-  return (finderSignal(doc) ? yield* findStage(doc) : null) ?? a;
+  if (!finderSignal(doc)) return a;
+  // the probes and the signal's scans end their task; the walk starts one of its own
+  yield PAUSE;
+  return (yield* findStage(doc)) ?? a;
 }

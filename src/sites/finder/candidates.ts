@@ -76,10 +76,13 @@ export function* groupsStage(doc: Document): Stage<Group[]> {
     for (let e = el.parentElement; e; e = e.parentElement) if (inComments.has(e)) return true;
     return false;
   };
-  const visit = (parent: Element): void => {
+  // the children of one parent are grouped in units too: a list of 10,000 comments is one parent
+  let seen = 0;
+  function* visit(parent: Element): Stage<void> {
     if (parent.childElementCount < 1 || NO_DESCEND.has(parent.tagName)) return;
     const byKey = new Map<string, Element[]>();
     for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+      if (++seen % WALK_UNIT === 0) yield undefined;
       if (NOT_BLOCK.has(c.tagName)) continue;
       const k = keyOf(c);
       const list = byKey.get(k);
@@ -97,7 +100,7 @@ export function* groupsStage(doc: Document): Stage<Group[]> {
       waiting.set(first, [...(waiting.get(first) ?? []), g]);
       openAt.push([at, g]);
     }
-  };
+  }
   // Positions come from this one walk, not from compareDocumentPosition per candidate: in a list
   // of thousands of siblings each such call walks the siblings (2.6 s at 10,000 comments).
   // proseBefore: the paragraphs' text met before a group's first block; formAfter: a text area
@@ -115,7 +118,7 @@ export function* groupsStage(doc: Document): Stage<Group[]> {
     if (groups) for (const g of groups) g.proseBefore = prose;
     if (el.tagName === 'P') prose += (el.textContent ?? '').length;
     else if (el.tagName === 'TEXTAREA') lastTextArea = at;
-    visit(el);
+    yield* visit(el);
     if (el.firstElementChild && !NO_DESCEND.has(el.tagName)) {
       el = el.firstElementChild;
       continue;

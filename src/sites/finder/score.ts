@@ -30,6 +30,25 @@ export function nestedSkip(group: Group, item: Element): Skip {
   return (e) => e !== item && e.tagName === item.tagName && hasShape(e, group.cls);
 }
 
+/**
+ * The length of an element's text, counted only up to `limit`: a candidate that is a whole
+ * comment section (10,000 comments) is ruled out without building its megabyte of textContent.
+ */
+export function textLengthUpTo(el: Element, limit: number): number {
+  let n = 0;
+  let node: Node | null = el.firstChild;
+  while (node && n < limit) {
+    if (node.nodeType === 3 || node.nodeType === 4) n += node.nodeValue?.length ?? 0;
+    else if (node.nodeType === 1 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
+  }
+  return n;
+}
+
 const words = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 interface BlockFacts {
@@ -164,7 +183,7 @@ export function scoreGroup(doc: Document, group: Group): Scored {
   const sample = group.members.slice(0, SAMPLE);
   // cheap vetoes first: a block longer than a comment, or too little prose, ends it before the
   // bylines are looked for (most groups of a page end here)
-  const size = sample.map((m) => (m.textContent ?? '').length);
+  const size = sample.map((m) => textLengthUpTo(m, 3 * MAX_BLOCK_CHARS + 1));
   if (size.some((n) => n > 3 * MAX_BLOCK_CHARS)) return { group, score: 0, signals: [], veto: 'a block too long to be one comment' };
   const quick = sample.map((m) => proseOf(group, m));
   const proseShare = share(quick.filter((q) => q.prose).length, sample.length);
@@ -266,7 +285,7 @@ export function* rankStage(doc: Document): Stage<Ranking> {
   const groups = yield* groupsStage(doc);
   for (const g of groups) {
     // a cheap pre-filter: blocks with hardly any text cannot be comments
-    const probe = g.members.slice(0, 4).reduce((n, m) => n + (m.textContent ?? '').length, 0);
+    const probe = g.members.slice(0, 4).reduce((n, m) => n + textLengthUpTo(m, 80), 0);
     if (probe < 20 * Math.min(4, g.members.length)) continue;
     ranked.push(scoreGroup(doc, g));
     yield undefined;
