@@ -7,12 +7,17 @@ import base from './manifest.json' with { type: 'json' };
 import model from './src/stance/data/model.json' with { type: 'json' };
 import { packModel, type StanceModel } from './src/stance/model';
 import { MODEL_FILE } from './src/shared/model-file';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ENCODER_DIR, ENCODER_FILES, WASM_DIR, WASM_FILES } from './src/refine/files';
 
 type Target = 'chromium' | 'firefox';
 
 function manifestFor(target: Target): ManifestV3Export {
   const { background: _bg, ...common } = base;
-  if (target === 'chromium') return { ...common, background: { service_worker: 'src/background/index.ts', type: 'module' } };
+  // Chromium: the service worker cannot start the encoder's Worker; an offscreen document does.
+  if (target === 'chromium') return { ...common, permissions: [...common.permissions, 'offscreen'], background: { service_worker: 'src/background/index.ts', type: 'module' } };
   return {
     ...common,
     // Firefox runs MV3 backgrounds as event pages (background.scripts), not service workers.
@@ -37,11 +42,28 @@ function modelFile(): Plugin {
   };
 }
 
+/**
+ * The refined pass's files, as extension assets (not web-accessible: the worker reads them): the
+ * sentence encoder (models/use-lite) and TF.js's WebAssembly backend, plain and SIMD.
+ */
+function refineFiles(): Plugin {
+  const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+  return {
+    name: 'comment-lens-refine-files',
+    generateBundle() {
+      for (const f of ENCODER_FILES) this.emitFile({ type: 'asset', fileName: `${ENCODER_DIR}${f}`, source: readFileSync(join('models/use-lite', f)) });
+      for (const f of WASM_FILES) this.emitFile({ type: 'asset', fileName: `${WASM_DIR}${f}`, source: readFileSync(join(wasmDir, f)) });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chromium';
   return {
-    plugins: [modelFile(), crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' })],
+    plugins: [modelFile(), refineFiles(), crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' })],
     publicDir: 'public',
+    // The encoder's worker (refine/worker.ts) is a module worker: TF.js splits into chunks.
+    worker: { format: 'es' },
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
@@ -53,7 +75,9 @@ export default defineConfig(({ mode }) => {
       modulePreload: false,
       // The stance model is one big JSON module, in a chunk of its own: the background loads it, and
       // a comment page only when the background does not answer (content/label-pass.ts).
-      chunkSizeWarningLimit: 1200,
+      chunkSizeWarningLimit: 2000,
+      // Chromium: the offscreen document that starts the encoder's worker (refine/offscreen.ts).
+      ...(target === 'chromium' ? { rollupOptions: { input: { offscreen: 'src/refine/offscreen.html' } } } : {}),
     },
   };
 });

@@ -5,10 +5,12 @@
 import browser from 'webextension-polyfill';
 import type { Engine } from '../stance/engine';
 import { loadShippedEngine } from '../shared/model-file';
-import { LABEL_PORT } from '../shared/names';
+import { LABEL_PORT, REFINE_HOST_PORT, REFINE_PORT } from '../shared/names';
 import { serveLabels } from './label-service';
 import { badgeText, isCountMessage } from '../shared/messages';
 import { route } from './relay';
+import { RefineRelay } from './refine-relay';
+import { hostPortConnected, openHost } from './refine-host-link';
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
   const tabId = sender.tab?.id;
@@ -25,7 +27,13 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
 
 let engine: Promise<Engine> | undefined;
 
+/** The refined pass (sentence encoder), after the fast labels: see refine-relay.ts. */
+const refine = new RefineRelay(openHost);
+
 browser.runtime.onConnect.addListener((port) => {
+  if (port.name === REFINE_PORT && port.sender?.tab?.id !== undefined) return refine.connect(port);
+  // Chromium: the offscreen document that runs the encoder's worker (an extension page: no tab).
+  if (port.name === REFINE_HOST_PORT && port.sender?.tab === undefined && port.sender?.url?.startsWith(browser.runtime.getURL(''))) return hostPortConnected(port);
   // Only content scripts in a tab label: the extension's own pages have no use for it.
   if (port.name !== LABEL_PORT || port.sender?.tab?.id === undefined) return;
   // The model is loaded and decoded once per background lifetime, as soon as the first port opens:
