@@ -10,6 +10,7 @@ import type { SiteAdapter } from '../sites/registry';
 import { isFrameCommandMessage, isFrameSummaryMessage, type CountMessage, type FrameCommandMessage, type FrameSummaryMessage } from '../shared/messages';
 import { withEarlyPort, type EarlyPort } from './early-port';
 import { RemoteLabeller } from './remote-labeller';
+import { RefineClient, type RefinePort } from './refine-client';
 import { mark, Session, type SessionHooks } from './session';
 import { siteHost } from './site-host';
 import type { Engine } from '../stance/engine';
@@ -25,7 +26,9 @@ export async function start(adapter: SiteAdapter, early: EarlyPort | null = null
   const framed = window.top !== window;
   // A frame is on or off with the page that embeds it: the reader turns the news site off.
   const host = siteHost(location, document.referrer, framed);
-  const session = new Session(document, adapter, settings, { ...(framed ? frameHooks() : topHooks()), remote, engine: localEngine });
+  // The refined pass's port opens with its first job, after the first panel.
+  const refine = framed ? undefined : new RefineClient((name) => browser.runtime.connect({ name }) as RefinePort);
+  const session = new Session(document, adapter, settings, { ...(framed ? frameHooks() : topHooks()), remote, engine: localEngine, ...(refine ? { refine } : {}) });
   browser.runtime.onMessage.addListener((msg: unknown) => {
     if (framed && isFrameCommandMessage(msg, true)) session.command(msg);
     else if (!framed && isFrameSummaryMessage(msg, true)) session.frameReport(msg.frameId!, msg.report);

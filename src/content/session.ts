@@ -18,6 +18,8 @@ import { labelPass } from './label-pass';
 import { observePage } from './live';
 import { readPage } from './page-read';
 import type { RemoteLabeller } from './remote-labeller';
+import { refineOrder } from './refine-order';
+import type { RefineClient } from './refine-client';
 import { runStage, yieldToBrowser } from './slices';
 
 /** Timeline marks ("comment-lens:ready"…) for benchmarks and the browser's performance panel. */
@@ -46,6 +48,8 @@ export interface SessionHooks {
   remote?: RemoteLabeller;
   /** the engine for labelling in the page (a small thread, or the background failed) */
   engine: () => Promise<Engine>;
+  /** the refined pass (sentence encoder) in the extension's worker, after the first panel */
+  refine?: RefineClient;
 }
 
 export class Session {
@@ -57,6 +61,8 @@ export class Session {
   private run = { busy: false, dirty: false };
   /** timeline marks go out for the first complete pass only, not for every live update */
   private marked = false;
+  /** the refined pass in progress (a live update or stop() cancels it) */
+  private refining: AbortController | null = null;
   /** a frame that has told the top frame something must also say when it stops */
   private reported = false;
   /** top frame: the comment frames' last reports, by frame id */
@@ -92,6 +98,10 @@ export class Session {
   stop(): void {
     this.ac?.abort();
     this.ac = null;
+    this.refining?.abort();
+    this.refining = null;
+    // The background drops the refining job of this page.
+    this.hooks.refine?.close();
     // The background drops what it held for this page.
     this.hooks.remote?.close();
     this.ui = null;
@@ -157,6 +167,10 @@ export class Session {
 
   private async analyze(signal: AbortSignal): Promise<void> {
     const ui = this.ui!;
+    // A live update: what the refined pass sent so far is kept (this.known); the rest is refined
+    // again with the new comments once they have their fast labels.
+    this.refining?.abort();
+    this.refining = null;
     const first = !this.watching;
     if (first) {
       // Let the panel paint before the read of a long comment section starts.
@@ -237,7 +251,72 @@ export class Session {
     this.marked = true;
     this.hooks.count(ui.shownTotal());
     await this.showGist(thread, labels, ex.elements, signal);
+    if (!signal.aborted) void this.refine(thread, labels, ex.elements, signal);
   }
+
+  /**
+   * The refined pass (sentence encoder, in the extension's worker) after the fast one: the comments
+   * on screen first; each batch relabels its badges and updates the counts in the same task (they
+   * always agree), the gist is rebuilt at the end. Nothing waits for it; a comment frame (no
+   * panel of its own) and a reader who turned it off keep the fast labels.
+   */
+  private async refine(thread: Thread, labels: StanceLabel[], elements: readonly Element[], signal: AbortSignal): Promise<void> {
+    const client = this.hooks.refine;
+    const ui = this.ui;
+    if (!client || !ui || this.hooks.report || !this.settings.refine) return;
+    const order = refineOrder(thread, labels, elements, this.doc.defaultView);
+    if (order.length === 0) return;
+    const ac = new AbortController();
+    this.refining = ac;
+    const stop = (): void => ac.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    const total = order.length;
+    ui.setRefining(0, total);
+    let dirty = false;
+    let shown = 0;
+    const show = (done: number): void => {
+      if (!dirty || ac.signal.aborted) return;
+      dirty = false;
+      ui.setSummary(summarize(thread, labels), true);
+      ui.setRefining(done, total);
+      shown = performance.now();
+    };
+    const outcome = await client.run({
+      thread,
+      labels,
+      order,
+      signal: ac.signal,
+      onBatch: (items, done) => {
+        if (ac.signal.aborted) return;
+        for (const [i, label] of items) {
+          const el = elements[i];
+          if (!el) continue;
+          labels[i] = label;
+          this.known.set(el, label);
+          ui.relabel(el, label);
+        }
+        dirty = true;
+        if (!this.marked2) {
+          this.marked2 = true;
+          mark('refined-first');
+        }
+        // The counts follow each batch at most every 250 ms (a summary of a big thread costs a few ms).
+        if (performance.now() - shown >= 250 || done === total) show(done);
+      },
+    });
+    signal.removeEventListener('abort', stop);
+    if (this.refining === ac) this.refining = null;
+    if (outcome === 'cancelled' || signal.aborted) return;
+    dirty = true;
+    show(total);
+    ui.setRefining(null, total, outcome === 'done' ? 'done' : 'failed');
+    this.hooks.count(ui.shownTotal());
+    await this.showGist(thread, labels, elements, signal);
+    if (outcome === 'done') mark('refined');
+  }
+
+  /** the first refined label's mark goes out once */
+  private marked2 = false;
 
   /**
    * The gist under the counts, computed after the first panel in slices of its own (a step per

@@ -17,6 +17,7 @@ function render(s: Settings): void {
   for (const r of form.querySelectorAll<HTMLInputElement>('input[name="loadMode"]')) r.checked = r.value === s.loadMode;
   field<HTMLSelectElement>('collapseStance').value = s.collapseStance;
   field<HTMLInputElement>('showBadges').checked = s.showBadges;
+  field<HTMLInputElement>('refine').checked = s.refine;
   field<HTMLSelectElement>('position').value = s.position;
   field<HTMLInputElement>('minimized').checked = s.minimized;
   const list = document.getElementById('sites')!;
@@ -51,6 +52,7 @@ function fromForm(): Settings {
     loadMode: LOAD_MODES.find((m) => m === mode) ?? current.loadMode,
     collapseStance: STANCES.find((s) => s === stance) ?? current.collapseStance,
     showBadges: field<HTMLInputElement>('showBadges').checked,
+    refine: field<HTMLInputElement>('refine').checked,
     position: POSITIONS.find((p) => p === position) ?? current.position,
     minimized: field<HTMLInputElement>('minimized').checked,
   };

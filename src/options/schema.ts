@@ -19,6 +19,8 @@ export interface Settings {
   /** the stance collapsed on load when loadMode is 'collapse-stance' */
   collapseStance: Stance;
   showBadges: boolean;
+  /** after the fast labels, refine them with the sentence encoder (in a worker of the extension) */
+  refine: boolean;
   position: PanelPosition;
   minimized: boolean;
 }
@@ -30,6 +32,7 @@ export function defaultSettings(): Settings {
     loadMode: 'expanded',
     collapseStance: 'oppose',
     showBadges: true,
+    refine: true,
     position: 'bottom-right',
     minimized: false,
   };
@@ -83,6 +86,7 @@ export function parseSettings(stored: unknown): Settings {
     loadMode: oneOf(LOAD_MODES, v.loadMode) ? v.loadMode : d.loadMode,
     collapseStance: oneOf(STANCES, v.collapseStance) ? v.collapseStance : d.collapseStance,
     showBadges: typeof v.showBadges === 'boolean' ? v.showBadges : d.showBadges,
+    refine: typeof v.refine === 'boolean' ? v.refine : d.refine,
     position: oneOf(POSITIONS, v.position) ? v.position : d.position,
     minimized: typeof v.minimized === 'boolean' ? v.minimized : d.minimized,
   };

@@ -152,6 +152,26 @@ export class CommentLayer {
     if (later.length) this.lazy?.add(later);
   }
 
+  /**
+   * A new label for a comment already here (the refined pass): its stance attribute and its tag
+   * anew, in place (a tag not built yet is built with the new label when its turn comes). The
+   * comment stays collapsed or shown as it was: the reader's view does not move under them.
+   */
+  relabel(el: Element, label: StanceLabel): boolean {
+    const e = this.byEl.get(el);
+    if (!e || e.placeholder) return false;
+    e.label = label;
+    el.setAttribute('data-lens-stance', notLabelled(label) ? 'none' : label.label);
+    const old = e.tag;
+    if (!old) return true;
+    const focused = this.entries[this.current] === e;
+    e.tag = null;
+    old.outer.remove();
+    const tag = this.ensureTag(e);
+    if (focused) tag.toggle.focus({ preventScroll: true });
+    return true;
+  }
+
   isCollapsed(i: number): boolean {
     return this.entries[i]?.collapsed ?? false;
   }

@@ -189,6 +189,18 @@ export class LensUI {
     this.panel?.setProgress(done, total);
   }
 
+  /**
+   * The refined pass's progress under the counts ("Refining n of N"), and its state on the panel's
+   * host (data-lens-refine: running, done, failed) for tests and assistive tools; null: it ended.
+   */
+  setRefining(done: number | null, total = 0, state: 'running' | 'done' | 'failed' = 'running'): void {
+    this.panel?.setRefine(done === null ? state : 'running', done === null ? '' : t('refining', String(done), String(total)));
+  }
+
+  relabel(el: Element, label: StanceLabel): void {
+    this.layer.relabel(el, label);
+  }
+
   /** Something failed (a bug of ours, or a page we misread): say so rather than spin forever. */
   setError(): void {
     this.reveal();

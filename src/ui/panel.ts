@@ -119,6 +119,12 @@ export class Panel {
     this.q('[data-role="status"]').textContent = text;
   }
 
+  /** The refined pass: its state on the host (data-lens-refine) and its progress as the status. */
+  setRefine(state: 'running' | 'done' | 'failed', text: string): void {
+    this.host.setAttribute('data-lens-refine', state);
+    this.setStatus(text);
+  }
+
   setProgress(done: number, total: number): void {
     this.setStatus(progressText(done, total));
   }

@@ -117,7 +117,12 @@ export function createTag(opts: {
   const langName = lang ? t(`lang_${lang}`) : '';
   const word = ph ? t(`placeholder_${ph}`) : lang ? t('notLabelledBadge') : t(`stance_${label.label}`);
   const unsure = !ph && !lang && label.confidence < UNSURE_BELOW;
+  // Which pass made the label: the fast engine's first, then the sentence encoder's (refine/).
+  const pass = label.pass === 'refined' ? 'refined' : 'fast';
+  host.setAttribute('data-lens-pass', pass);
+  const passWord = t(pass === 'refined' ? 'passRefined' : 'passFast');
   const badge = el(doc, 'button', 'badge');
+  badge.setAttribute('data-lens-pass', pass);
   badge.type = 'button';
   badge.append(el(doc, 'span', `dot ${ph ? 'neutral' : label.label}`), el(doc, 'span', '', word));
   if (unsure) badge.append(' ', el(doc, 'span', 'unsure', t('unsure'))); // the space keeps the words apart for AT
@@ -131,7 +136,7 @@ export function createTag(opts: {
       ? t('placeholderAria', word)
       : lang
         ? t('notLabelledAria', langName)
-        : t(unsure ? 'badgeAriaUnsure' : 'badgeAria', word, percent(label.confidence)),
+        : t(unsure ? 'badgeAriaUnsure' : 'badgeAria', word, percent(label.confidence), passWord),
   );
   const details = el(doc, 'div', 'details');
   details.id = detailsId;
@@ -143,7 +148,7 @@ export function createTag(opts: {
     filled = true;
     if (ph) return void details.append(el(doc, 'div', '', t('placeholderDetails', word)));
     if (lang) return void details.append(el(doc, 'div', '', t('notLabelledDetails', langName)));
-    details.append(el(doc, 'div', '', `${t('confidence', percent(label.confidence))}${label.via ? t('fromReply') : ''}`));
+    details.append(el(doc, 'div', '', `${t('confidence', percent(label.confidence))}${label.via ? t('fromReply') : ''} · ${passWord}`));
     const cues = cueLines(label);
     if (cues.length) {
       const ul = el(doc, 'ul');
