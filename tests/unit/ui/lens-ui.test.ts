@@ -85,7 +85,7 @@ describe('LensUI on a page', () => {
     cleanup = () => m.window.close();
     const tag = m.document.querySelector('comment-lens-tag')!.shadowRoot!;
     const badge = tag.querySelector('button.badge') as HTMLElement;
-    expect(badge.getAttribute('aria-label')).toBe('support: stance, 80% confident; show why');
+    expect(badge.getAttribute('aria-label')).toBe('support: stance, 80% confident, quick pass; show why');
     const details = tag.getElementById(badge.getAttribute('aria-controls')!)!;
     expect(details.textContent).toBe(''); // built lazily
     badge.dispatchEvent(new m.window.Event('focus') as unknown as Event);
@@ -95,8 +95,43 @@ describe('LensUI on a page', () => {
     badge.click();
     expect(badge.getAttribute('aria-expanded')).toBe('true');
     expect(details.classList.contains('open')).toBe(true);
-    expect(details.textContent).toContain('Confidence 80%');
+    expect(details.textContent).toContain('Confidence 80% · quick pass');
     expect(details.textContent).toContain('“never work” — a test cue');
+  });
+
+  test('the refined pass relabels a badge in place: its stance, its pass, the same collapse state', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const hostOf = (el: Element) => el.querySelector('comment-lens-tag') ?? el.previousElementSibling?.querySelector?.('comment-lens-tag') ?? el.previousElementSibling;
+    expect(m.els.map((el) => hostOf(el)?.getAttribute('data-lens-pass'))).toEqual(Array(6).fill('fast'));
+    m.ui.layer.setCollapsed(1, true);
+    const refined: StanceLabel = { ...label('question', 0.6), pass: 'refined' };
+    m.ui.relabel(m.els[0]!, refined);
+    m.ui.relabel(m.els[1]!, refined);
+    expect(m.els.slice(0, 3).map((e) => e.getAttribute('data-lens-stance'))).toEqual(['question', 'question', 'question']);
+    expect(m.collapsed().slice(0, 3)).toEqual(['false', 'true', 'false']);
+    const tags = [...m.document.querySelectorAll('comment-lens-tag')];
+    expect(tags.length, 'the old tags are gone').toBe(6);
+    const tag0 = hostOf(m.els[0]!)!;
+    expect(tag0.getAttribute('data-lens-pass')).toBe('refined');
+    const badge = tag0.shadowRoot!.querySelector('button.badge')!;
+    expect(badge.getAttribute('aria-label')).toBe('question: stance, 60% confident, refined pass; show why');
+    expect(badge.getAttribute('data-lens-pass')).toBe('refined');
+    expect(hostOf(m.els[2]!)!.getAttribute('data-lens-pass')).toBe('fast');
+    expect(m.ui.layer.item(0).label).toBe(refined);
+  });
+
+  test('the refined pass shows its progress and its end on the panel', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const host = m.document.getElementById('comment-lens')!;
+    const status = () => m.root.querySelector('[data-role="status"]')!.textContent;
+    m.ui.setRefining(3, 40);
+    expect(host.getAttribute('data-lens-refine')).toBe('running');
+    expect(status()).toBe('Refining 3 of 40');
+    m.ui.setRefining(null, 40, 'done');
+    expect(host.getAttribute('data-lens-refine')).toBe('done');
+    expect(status()).toBe('');
   });
 
   test('an expanded tag takes no room in the flow (its badge floats); the collapsed stub does', () => {
