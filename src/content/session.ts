@@ -263,15 +263,17 @@ export class Session {
   private async refine(thread: Thread, labels: StanceLabel[], elements: readonly Element[], signal: AbortSignal): Promise<void> {
     const client = this.hooks.refine;
     const ui = this.ui;
-    if (!client || !ui || this.hooks.report || !this.settings.refine) return;
-    const order = refineOrder(thread, labels, elements, this.doc.defaultView);
-    if (order.length === 0) return;
+    if (!ui || this.hooks.report) return;
+    const order = client && this.settings.refine ? refineOrder(thread, labels, elements, this.doc.defaultView) : [];
+    // Nothing to refine (all refined already, none in English) or turned off: said on the panel.
+    if (!client || order.length === 0) return ui.setRefining(null, 0, 'skipped');
     const ac = new AbortController();
     this.refining = ac;
     const stop = (): void => ac.abort();
     signal.addEventListener('abort', stop, { once: true });
     const total = order.length;
     ui.setRefining(0, total);
+    if (!this.marked2) mark('refine-start');
     let dirty = false;
     let shown = 0;
     const show = (done: number): void => {
@@ -309,10 +311,10 @@ export class Session {
     if (outcome === 'cancelled' || signal.aborted) return;
     dirty = true;
     show(total);
-    ui.setRefining(null, total, outcome === 'done' ? 'done' : 'failed');
     this.hooks.count(ui.shownTotal());
-    await this.showGist(thread, labels, elements, signal);
     if (outcome === 'done') mark('refined');
+    await this.showGist(thread, labels, elements, signal);
+    if (!signal.aborted && !ac.signal.aborted) ui.setRefining(null, total, outcome === 'done' ? 'done' : 'failed');
   }
 
   /** the first refined label's mark goes out once */

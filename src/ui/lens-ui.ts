@@ -191,9 +191,9 @@ export class LensUI {
 
   /**
    * The refined pass's progress under the counts ("Refining n of N"), and its state on the panel's
-   * host (data-lens-refine: running, done, failed) for tests and assistive tools; null: it ended.
+   * host (data-lens-refine: running, done, failed, skipped) for tests and assistive tools; null: it ended.
    */
-  setRefining(done: number | null, total = 0, state: 'running' | 'done' | 'failed' = 'running'): void {
+  setRefining(done: number | null, total = 0, state: 'running' | 'done' | 'failed' | 'skipped' = 'running'): void {
     this.panel?.setRefine(done === null ? state : 'running', done === null ? '' : t('refining', String(done), String(total)));
   }
 

@@ -120,7 +120,7 @@ export class Panel {
   }
 
   /** The refined pass: its state on the host (data-lens-refine) and its progress as the status. */
-  setRefine(state: 'running' | 'done' | 'failed', text: string): void {
+  setRefine(state: 'running' | 'done' | 'failed' | 'skipped', text: string): void {
     this.host.setAttribute('data-lens-refine', state);
     this.setStatus(text);
   }
