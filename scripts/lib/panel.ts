@@ -14,6 +14,24 @@ export interface CommentState {
   hasBadge: boolean;
   /** stance of the comment this one is nested in (a reply), for clearer failures */
   parentStance: string | null;
+  /** which pass made its badge's label (data-lens-pass: fast, refined), null without a tag */
+  pass: string | null;
+  /** its badge says the slot is deleted or private (nothing to label) */
+  placeholder: boolean;
+}
+
+/** The refined pass's state on the panel (data-lens-refine: running, done, failed, skipped), null before it starts. */
+export async function refineState(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('#comment-lens')?.getAttribute('data-lens-refine') ?? null);
+}
+
+/** Waits for the refined pass to end (done, failed, or skipped: nothing to refine, or turned off). */
+export async function waitForRefined(page: Page, timeout = 60_000): Promise<string> {
+  const h = await page.waitForFunction(
+    () => /^(done|failed|skipped)$/.test(document.querySelector('#comment-lens')?.getAttribute('data-lens-refine') ?? '') && document.querySelector('#comment-lens')?.getAttribute('data-lens-refine'),
+    { timeout, polling: 100 },
+  );
+  return (await h.jsonValue()) as string;
 }
 
 /** Waits until the host says "ready"; returns the state it ended in (for clearer failures). */
@@ -115,6 +133,8 @@ export async function commentStates(page: Page): Promise<CommentState[]> {
         hasBadge: !!stance && near.some((n) => /\b(deleted|private)\b/.test(badgeText(n).toLowerCase())
           || (stance === 'none' ? badgeText(n).includes('not labelled (language)') : badgeText(n).toLowerCase().includes(stance.toLowerCase()))),
         parentStance: el.parentElement?.closest('[data-lens-stance]')?.getAttribute('data-lens-stance') ?? null,
+        placeholder: near.some((n) => /\b(deleted|private)\b/.test(badgeText(n).toLowerCase())),
+        pass: near.map((n) => (n.tagName === 'COMMENT-LENS-TAG' ? n : n.querySelector('comment-lens-tag'))).find((n) => !!n)?.getAttribute('data-lens-pass') ?? null,
       };
     });
   });

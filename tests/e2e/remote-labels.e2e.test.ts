@@ -14,6 +14,8 @@ import { labelThread } from '../../src/stance/index';
 import { summarize, UNSURE_BELOW } from '../../src/summary/summarize';
 import { percent, summaryExtras } from '../../src/ui/format';
 import { ROOT, launchWithExtension, type LensBrowser } from '../../scripts/lib/launch';
+import { defaultSettings, SETTINGS_KEY } from '../../src/options/schema';
+import { waitForRefined } from '../../scripts/lib/panel';
 
 let server: BenchServer;
 let lens: LensBrowser;
@@ -70,6 +72,8 @@ async function openAndCheck(n: number, before?: (page: Page) => Promise<void>): 
   const url = `${server.origin}/comments/${n}.html`;
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelector('#comment-lens')?.getAttribute('data-lens-state') === 'ready', { timeout: 60_000, polling: 100 });
+  // the refined pass is off here (beforeAll): it says so once the gist is up, and relabels nothing
+  expect(await waitForRefined(page)).toBe('skipped');
   const want = expected(n, url);
   const got = await seen(page);
   expect(got.stances).toEqual(want.labels.map((l) => l.label));
@@ -77,7 +81,7 @@ async function openAndCheck(n: number, before?: (page: Page) => Promise<void>): 
   expect(built.length, 'badges built').toBeGreaterThan(Math.min(n, 20));
   // the badge's words: stance, unsure or not, confidence (bench pages have no deleted slots)
   for (const [badge, l] of built) {
-    expect(badge).toBe(`${l.label}${l.confidence < UNSURE_BELOW ? ' unsure' : ''}: stance, ${percent(l.confidence)} confident; show why`);
+    expect(badge).toBe(`${l.label}${l.confidence < UNSURE_BELOW ? ' unsure' : ''}: stance, ${percent(l.confidence)} confident, quick pass; show why`);
   }
   expect(got.counts).toEqual(Object.fromEntries(['total', ...STANCES].map((k) => [k, String(k === 'total' ? want.summary.total : want.summary.byStance[k as 'support'])])));
   expect(got.extra).toBe(summaryExtras(want.summary));
@@ -95,6 +99,10 @@ describe('stance labels from the background, in chromium', () => {
   beforeAll(async () => {
     server = await startBenchServer(ROOT, 0);
     lens = await launchWithExtension('chromium');
+    // These pages are checked against the fast pass computed in Node: the refined pass (which
+    // would relabel them after "ready") is turned off, as a reader can on the options page.
+    const worker = await serviceWorker();
+    await worker.evaluate((key, settings) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: settings }), SETTINGS_KEY, { ...defaultSettings(), refine: false });
   }, 120_000);
 
   afterAll(async () => {

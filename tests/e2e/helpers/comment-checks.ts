@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { STANCES } from '../../../src/parser/types';
 import { serializeAsServed, serializeWithoutLens } from './dom';
 import { gistChecks } from './gist-checks';
-import { clickAction, commentStates, panelState, readCounts, waitForPanel } from '../../../scripts/lib/panel';
+import { clickAction, commentStates, panelState, readCounts, waitForPanel, waitForRefined } from '../../../scripts/lib/panel';
 import type { E2eSession } from './session';
 import { installReadyTimer, readTiming, type PageTiming } from '../../../scripts/lib/timing';
 
@@ -33,12 +33,16 @@ export function commentPageChecks(getSession: () => E2eSession, target: CommentP
     await waitForPanel(page).catch(async (err: unknown) => {
       throw new Error(`panel not ready on ${target.url()} (state: ${await panelState(page)}): ${String(err)}`);
     });
+    // The refined pass (sentence encoder) runs after the first panel: the checks below are of the end state.
+    await waitForRefined(page).catch(async (err: unknown) => {
+      throw new Error(`refined pass did not end on ${target.url()} (state: ${await panelState(page)}): ${String(err)}`);
+    });
     timings[target.name] = await readTiming(page);
     // Show the comments with their badges next to the panel, then back to the top.
     await page.evaluate(() => document.querySelector('[data-lens-stance]')?.scrollIntoView({ block: 'start' }));
     await session.screenshot(page, target.name);
     await page.evaluate(() => window.scrollTo(0, 0));
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await page?.close().catch(() => undefined);
@@ -59,6 +63,23 @@ export function commentPageChecks(getSession: () => E2eSession, target: CommentP
     expect(states.filter((c) => !STANCES.includes(c.stance as never) && c.stance !== 'none'), 'comments without a stance').toEqual([]);
     expect(states.filter((c) => !c.hasBadge).length, 'comments without a badge').toBe(0);
     expect(states.every((c) => c.collapsed === 'false' && c.visible), 'all shown before collapsing').toBe(true);
+  });
+
+  it('the badges show the quick pass first, then the refined pass (comments in English)', async () => {
+    const t = timings[target.name]!;
+    const states = await commentStates(page);
+    const english = states.filter((c) => STANCES.includes(c.stance as never) && !c.placeholder);
+    expect(t.passesAtReady.length, 'badges at the first panel').toBeGreaterThan(0);
+    expect(t.passesAtReady.filter((p) => p !== 'fast'), 'badges of another pass than the quick one at the first panel').toEqual([]);
+    if (english.length === 0) {
+      // Nothing the engine reads: nothing to refine.
+      expect(t.refine).toEqual(['skipped']);
+      return;
+    }
+    expect(t.refine).toEqual(['running', 'done']);
+    expect(t.marks['refined-first'], 'first refined badge after the first panel').toBeGreaterThanOrEqual(t.marks.ready ?? Infinity);
+    expect(english.filter((c) => c.pass !== 'refined').map((c) => `${c.stance}: ${c.pass}`), 'labelled comments whose badge is not refined').toEqual([]);
+    expect(states.filter((c) => c.stance === 'none' && c.pass !== 'fast'), 'not-labelled comments keep the quick pass').toEqual([]);
   });
 
   it('labelled by the background (the in-page model is only a fallback)', () => {

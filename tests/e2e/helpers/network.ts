@@ -50,6 +50,9 @@ export async function recordNetwork(browser: Browser, extensionOrigin: string): 
         requests.push({ source: `extension ${target.type()} ${target.url()}`, url: e.request.url }));
       await session.send('Network.enable');
       sessions.push(session);
+      // A worker the extension starts (the encoder's, see refine/) is held at its start while a
+      // debugger attaches to it: let it run once recorded, or it waits forever (a no-op otherwise).
+      await session.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
     } catch {
       // The worker went idle between the event and the attach; a restarted one is a new target.
     }

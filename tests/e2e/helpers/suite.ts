@@ -10,6 +10,7 @@ import { finderOnlyPages, noCommentPages, withCommentPages } from './fixtures';
 import { ARTIFACTS, ROOT, type BrowserKind } from '../../../scripts/lib/launch';
 import { quietPageCheck } from './quiet-checks';
 import { settingsChecks } from './settings-checks';
+import { refineChecks } from './refine-checks';
 import { startSession, type E2eSession } from './session';
 import type { PageTiming } from '../../../scripts/lib/timing';
 
@@ -75,6 +76,8 @@ export function defineE2eSuite(kind: BrowserKind): void {
     });
 
     describe('settings', () => settingsChecks(get, () => demoPages[0]?.url() ?? ''));
+
+    describe('the refined pass', () => refineChecks(get, () => demoPages[0]?.url() ?? ''));
 
     // Last: it judges everything the browser did during the whole file.
     it('no request leaves the extension; demo pages only asked 127.0.0.1', () => {
