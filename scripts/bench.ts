@@ -1,4 +1,5 @@
 // `npm run bench`: stance throughput, the refined pass's encoder throughput in Node, and dump parse time and peak memory at 1k / 10k / 100k comments.
+// The browser half ends with the refined pass in the extension (both browsers) and its size (scripts/bench/refine.ts).
 // Each size is parsed in a fresh child process so its peak memory is its own. Then the browser
 // half (scripts/bench/browser.ts): the built extension in headless Chromium, against a floor and
 // Readability. Figures go to artifacts/bench.json too. BENCH_BROWSER_ONLY=1 skips the Node half,
@@ -12,6 +13,7 @@ import { runBrowserBench } from './bench/browser';
 import { printBrowserTable } from './bench/report';
 import { printRatioTable, runRatioBench } from './bench/ratio';
 import { printFirstPanelTable, runFirstPanelBench } from './bench/first-panel';
+import { printRefineTable, runRefineBench } from './bench/refine';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -77,6 +79,11 @@ if (process.env.BENCH_FIRST_ONLY) {
   printFirstPanelTable(await runFirstPanelBench());
   process.exit(0);
 }
+if (process.env.BENCH_REFINE_ONLY) {
+  // only the refined pass in the extension and its size (scripts/bench/refine.ts)
+  printRefineTable(await runRefineBench());
+  process.exit(0);
+}
 if (process.env.BENCH_RATIO_ONLY) {
   // only the cross-browser ours/floor table (scripts/bench/ratio.ts)
   printRatioTable(await runRatioBench());
@@ -92,7 +99,9 @@ const ratio = await runRatioBench();
 printRatioTable(ratio);
 const firstPanel = await runFirstPanelBench();
 printFirstPanelTable(firstPanel);
+const refine = await runRefineBench();
+printRefineTable(refine);
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 mkdirSync(artifacts, { recursive: true });
-writeFileSync(`${artifacts}bench.json`, JSON.stringify({ date: new Date().toISOString(), node, browser: { chromium: raw.chromium, ...browser, raw }, ratio, firstPanel }, null, 2));
+writeFileSync(`${artifacts}bench.json`, JSON.stringify({ date: new Date().toISOString(), node, browser: { chromium: raw.chromium, ...browser, raw }, ratio, firstPanel, refine }, null, 2));
 console.log('wrote artifacts/bench.json');
