@@ -51,6 +51,9 @@ async function load(): Promise<RefinePass> {
 }
 
 const host = new RefineHost(load, (out: HostOutbound) => scope.postMessage(out));
+// How many jobs wait or run, for the end-to-end tests through the DevTools protocol (a worker's
+// global: no page can reach it).
+(scope as { lensPendingJobs?: () => number }).lensPendingJobs = () => host.pending;
 
 scope.addEventListener('message', (e: MessageEvent) => {
   if (isHostInbound(e.data)) host.receive(e.data);
