@@ -171,6 +171,7 @@ export class Session {
     // again with the new comments once they have their fast labels.
     this.refining?.abort();
     this.refining = null;
+    ui.refineWaits();
     const first = !this.watching;
     if (first) {
       // Let the panel paint before the read of a long comment section starts.

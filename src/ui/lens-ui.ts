@@ -191,10 +191,17 @@ export class LensUI {
 
   /**
    * The refined pass's progress under the counts ("Refining n of N"), and its state on the panel's
-   * host (data-lens-refine: running, done, failed, skipped) for tests and assistive tools; null: it ended.
+   * host (data-lens-refine: waiting, running, done, failed, skipped) for tests and assistive tools; null: it ended.
    */
-  setRefining(done: number | null, total = 0, state: 'running' | 'done' | 'failed' | 'skipped' = 'running'): void {
+  setRefining(done: number | null, total = 0, state: 'done' | 'failed' | 'skipped' = 'done'): void {
     this.panel?.setRefine(done === null ? state : 'running', done === null ? '' : t('refining', String(done), String(total)));
+    // the comment frames' status comes back once the progress is gone
+    if (done === null && this.frames.size) this.renderFrames();
+  }
+
+  /** A fast pass (the first, or a live update's) is on its way: the refined pass comes after it. */
+  refineWaits(): void {
+    this.panel?.setRefine('waiting');
   }
 
   relabel(el: Element, label: StanceLabel): void {

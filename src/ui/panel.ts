@@ -24,6 +24,9 @@ export interface PanelActions {
   openComment(id: string): boolean;
 }
 
+/** waiting: a pass of the fast engine is on its way (the refined pass comes after it) */
+export type RefineState = 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
+
 export class Panel {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
@@ -119,10 +122,20 @@ export class Panel {
     this.q('[data-role="status"]').textContent = text;
   }
 
-  /** The refined pass: its state on the host (data-lens-refine) and its progress as the status. */
-  setRefine(state: 'running' | 'done' | 'failed' | 'skipped', text: string): void {
+  /** what the refined pass last wrote as the status (cleared when it ends, if still shown) */
+  private refineText = '';
+
+  /**
+   * The refined pass: its state on the host (data-lens-refine) and its progress as the status
+   * (`text`); at its end the status is cleared if it still shows the progress; undefined: as it is.
+   */
+  setRefine(state: RefineState, text?: string): void {
     this.host.setAttribute('data-lens-refine', state);
-    this.setStatus(text);
+    if (text === undefined) return;
+    const status = this.q('[data-role="status"]');
+    if (text) this.setStatus(text);
+    else if (this.refineText && status.textContent === this.refineText) this.setStatus('');
+    this.refineText = text;
   }
 
   setProgress(done: number, total: number): void {
