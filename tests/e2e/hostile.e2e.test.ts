@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { STANCES } from '../../src/parser/types';
 import { cleanAuthor } from '../../src/sites/comments';
-import { clickAction, commentStates, readCounts, waitForPanel } from '../../scripts/lib/panel';
+import { clickAction, commentStates, readCounts, waitForPanel, waitForRefined } from '../../scripts/lib/panel';
 import { startSession, type E2eSession } from './helpers/session';
 import { optionsPath } from '../../scripts/lib/launch';
 import { installReadyTimer } from '../../scripts/lib/timing';
@@ -229,9 +229,11 @@ describe('hostile pages in chromium', () => {
   });
 
   it('page CSS aimed at *, button and div with !important leaves the panel\'s styles unchanged', async () => {
-    const control = await panelStyles(await open('hostile-css.html').then(async (p) => (await waitForPanel(p), p)));
+    // Both after the refined pass: its progress line under the header changes the panel's height.
+    const control = await panelStyles(await open('hostile-css.html').then(async (p) => (await waitForPanel(p), await waitForRefined(p), p)));
     const hostile = await open('hostile-css.html', '?hostile');
     await waitForPanel(hostile);
+    await waitForRefined(hostile);
     expect(await hostile.evaluate(() => getComputedStyle(document.body).color), 'the hostile CSS is in force').toBe('rgb(255, 0, 0)');
     await session.screenshot(hostile, 'hostile-css');
     const styles = await panelStyles(hostile);

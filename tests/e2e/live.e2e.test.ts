@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { STANCES } from '../../src/parser/types';
-import { clickAction, commentStates, waitForPanel } from '../../scripts/lib/panel';
+import { clickAction, commentStates, waitForPanel, waitForRefined } from '../../scripts/lib/panel';
 import { startSession, type E2eSession } from './helpers/session';
 import { installReadyTimer } from '../../scripts/lib/timing';
 
@@ -63,6 +63,8 @@ async function waitAllProcessed(page: Page, timeout = 30_000, expected?: number)
 
 /** Panel counts match the page: total = comment elements, stances add up and match the badges. */
 async function expectCountsMatchPage(page: Page, expected: number): Promise<void> {
+  // after the refined pass of this update (it relabels badges and counts together, batch by batch)
+  await waitForRefined(page);
   const p = await progress(page);
   expect(p.comments).toBe(expected);
   expect(p.counts.total).toBe(expected);

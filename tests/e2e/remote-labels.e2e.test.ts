@@ -101,8 +101,10 @@ describe('stance labels from the background, in chromium', () => {
     lens = await launchWithExtension('chromium');
     // These pages are checked against the fast pass computed in Node: the refined pass (which
     // would relabel them after "ready") is turned off, as a reader can on the options page.
-    const worker = await serviceWorker();
-    await worker.evaluate((key, settings) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: settings }), SETTINGS_KEY, { ...defaultSettings(), refine: false });
+    const options = await lens.browser.newPage();
+    await options.goto(`${lens.extensionOrigin}/src/options/options.html`, { waitUntil: 'load' });
+    await options.evaluate((key, settings) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: settings }), SETTINGS_KEY, { ...defaultSettings(), refine: false });
+    await options.close();
   }, 120_000);
 
   afterAll(async () => {

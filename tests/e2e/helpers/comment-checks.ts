@@ -73,10 +73,10 @@ export function commentPageChecks(getSession: () => E2eSession, target: CommentP
     expect(t.passesAtReady.filter((p) => p !== 'fast'), 'badges of another pass than the quick one at the first panel').toEqual([]);
     if (english.length === 0) {
       // Nothing the engine reads: nothing to refine.
-      expect(t.refine).toEqual(['skipped']);
+      expect(t.refine).toEqual(['waiting', 'skipped']);
       return;
     }
-    expect(t.refine).toEqual(['running', 'done']);
+    expect(t.refine).toEqual(['waiting', 'running', 'done']);
     expect(t.marks['refined-first'], 'first refined badge after the first panel').toBeGreaterThanOrEqual(t.marks.ready ?? Infinity);
     expect(english.filter((c) => c.pass !== 'refined').map((c) => `${c.stance}: ${c.pass}`), 'labelled comments whose badge is not refined').toEqual([]);
     expect(states.filter((c) => c.stance === 'none' && c.pass !== 'fast'), 'not-labelled comments keep the quick pass').toEqual([]);
