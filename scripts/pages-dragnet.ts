@@ -10,7 +10,15 @@ import { basename, join } from 'node:path';
 import { detectPage, extractPage } from '../src/sites/registry';
 import { linkedomDoc } from './lib/dom-impls';
 
-const SPLIT = '!@#$%^&*()  COMMENTS';
+// Most gold files separate with two spaces, a few with one (dragnet-dev's R7 and R35, which its
+// index.tsv therefore lists as without comments): the marker is read either way.
+const SPLIT = /!@#\$%\^&\*\(\)\s+COMMENTS/;
+
+/** A gold file's article part and comment part ('' when it marks no comments). */
+export function splitGold(text: string): { article: string; comments: string } {
+  const m = SPLIT.exec(text);
+  return m ? { article: text.slice(0, m.index), comments: text.slice(m.index + m[0].length) } : { article: text, comments: '' };
+}
 
 /** Lower-case word tokens, as the Dragnet scoring counts them. */
 export function bag(text: string): Map<string, number> {
@@ -69,9 +77,7 @@ export function goldReport(folder: string, verbose: boolean): void {
   let aR = 0;
   for (const p of pages) {
     const goldText = readFileSync(p.gold, 'utf8');
-    const at = goldText.indexOf(SPLIT);
-    const goldArticle = at >= 0 ? goldText.slice(0, at) : goldText;
-    const goldComments = at >= 0 ? goldText.slice(at + SPLIT.length) : '';
+    const { article: goldArticle, comments: goldComments } = splitGold(goldText);
     const doc = linkedomDoc(readFileSync(p.html, 'utf8'));
     const adapter = detectPage(doc);
     const { page } = extractPage(doc, undefined, adapter ?? undefined);

@@ -40,11 +40,36 @@ function readSettings(): Promise<unknown> | undefined {
   }
 }
 
+/**
+ * Our true start: when the loader crxjs writes was injected (it then imports this module), given
+ * to onExecute. Marked as comment-lens:start on comment pages only, whichever of the two comes
+ * first: on other pages the timeline gets no entry of ours.
+ */
+const start: { injected?: number; detected: boolean; marked: boolean } = { detected: false, marked: false };
+function markStart(): void {
+  if (start.marked || !start.detected || start.injected === undefined) return;
+  start.marked = true;
+  try {
+    performance.mark('comment-lens:start', { startTime: start.injected });
+  } catch {
+    // a browser without User Timing L3's startTime: the detected mark stands for the start
+  }
+}
+
+/** Called by crxjs's content-script loader once this module is loaded. */
+export function onExecute(info?: { perf?: { injectTime?: unknown } }): void {
+  const t = info?.perf?.injectTime;
+  if (typeof t === 'number' && Number.isFinite(t)) start.injected = t;
+  markStart();
+}
+
 // Synchronous to the end on most pages; where the structural finder has to look, in slices.
 void runStage(detectStage(document, location.href), { signal: new AbortController().signal }).then((found) => {
   const adapter = found?.value;
   if (!adapter) return;
   performance.mark('comment-lens:detected');
+  start.detected = true;
+  markStart();
   const early = wakeLabeller();
   const stored = readSettings();
   import('./run')

@@ -257,7 +257,8 @@ export function* readItems(doc: Document, adapter: SiteAdapter, fallback?: SiteA
       for (const e of ix.owned(item, sel)) author ||= cleanAuthor(oneLine(blockText(e, skipStrip)));
       if (author) break;
     }
-    if (!author && f.authorFrom && !ph) author = pick(item, f.authorFrom, ix);
+    // a byline pattern can capture a blank name ("Posted by: &nbsp;|" in an empty template): no name
+    if (!author && f.authorFrom && !ph) author = cleanAuthor(pick(item, f.authorFrom, ix) ?? '') || undefined;
     if (!author && roleReader && !ph) author = roles().author;
     const keep = text !== '' || !!author || !!ph;
     const up = stated !== undefined ? depths.parentOf(stated) : undefined;

@@ -48,10 +48,13 @@ export const PANEL_CSS = `${PALETTE}
   .help dt { font-weight: 600; } .help dd { margin: 0; }
   .pill { border-radius: 999px; padding: 6px 12px; background: var(--lens-bg);
     box-shadow: 0 2px 8px rgba(0,0,0,.25); }
-  /* .gist — "What each side says" (gist-view.ts): a <details> under the counts */
+  /* .gist — "What each side says" (gist-view.ts): a disclosure under the counts */
   .gist { margin: 6px 0; border-top: 1px solid var(--lens-border); padding-top: 4px; }
-  .gist summary { cursor: pointer; font-weight: 600; padding: 2px 0; }
-  .gist summary:focus-visible { outline: 2px solid var(--lens-focus); outline-offset: 1px; }
+  .gist .gist-title { font-size: inherit; margin: 0; }
+  .gist .gist-toggle { font-weight: 600; padding: 2px 0; border: 0; background: none; width: 100%;
+    text-align: start; border-radius: 0; }
+  .gist .gist-toggle::before { content: "\\25B8\\00A0"; }
+  .gist .gist-toggle[aria-expanded="true"]::before { content: "\\25BE\\00A0"; }
   /* h4 — one stance's heading inside the gist, with its colour dot */
   .gist h4 { font-size: 12px; margin: 6px 0 2px; display: flex; align-items: center; }
   /* .phrases — the distinctive phrases of a stance, as small buttons that wrap */

@@ -82,6 +82,12 @@ export function commentPageChecks(getSession: () => E2eSession, target: CommentP
     expect(states.filter((c) => c.stance === 'none' && c.pass !== 'fast'), 'not-labelled comments keep the quick pass').toEqual([]);
   });
 
+  it('marks its true start (when the loader was injected) before its detection', () => {
+    const m = timings[target.name]?.marks ?? {};
+    expect(m.start, 'comment-lens:start').toBeTypeOf('number');
+    expect(m.start!).toBeLessThanOrEqual(m.detected!);
+  });
+
   it('labelled by the background (the in-page model is only a fallback)', () => {
     const marks = Object.keys(timings[target.name]?.marks ?? {});
     expect(marks).toContain('labels-remote');

@@ -26,14 +26,14 @@ interface RefInfo {
 async function gistRefs(page: Page): Promise<{ open: boolean; hidden: boolean; stances: string[]; refs: RefInfo[]; phrases: number }> {
   return page.evaluate(() => {
     const root = document.querySelector('#comment-lens')?.shadowRoot;
-    const gist = root?.querySelector<HTMLDetailsElement>('[data-role="gist"]');
+    const gist = root?.querySelector<HTMLElement>('[data-role="gist"]');
     const refs = [...(root?.querySelectorAll<HTMLElement>('[data-comment-ref]') ?? [])].map((b) => {
       const author = b.querySelector('strong')?.textContent ?? '';
       const text = (b.textContent ?? '').slice(author.length).replace(/…$/, '').trim();
       return { id: b.getAttribute('data-comment-ref')!, stance: b.closest('[data-gist-stance]')?.getAttribute('data-gist-stance') ?? null, excerpt: text };
     });
     return {
-      open: gist?.open ?? false,
+      open: gist?.hasAttribute('data-open') ?? false,
       hidden: gist?.hidden ?? true,
       stances: [...(root?.querySelectorAll('[data-gist-stance]') ?? [])].map((e) => e.getAttribute('data-gist-stance')!),
       refs,

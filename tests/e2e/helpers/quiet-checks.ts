@@ -15,6 +15,8 @@ export function quietPageCheck(getSession: () => E2eSession, name: string, url: 
       const atLoad = await serializeRaw(page);
       await new Promise((ok) => setTimeout(ok, SETTLE_MS));
       expect(await lensTraces(page)).toEqual([]);
+      // nor a timeline mark: ours go out on comment pages only
+      expect(await page.evaluate(() => performance.getEntriesByType('mark').map((e) => e.name).filter((n) => n.startsWith('comment-lens:')))).toEqual([]);
       const later = await serializeRaw(page);
       if (isStatic) {
         // No script on the page: the document must be exactly the HTML as served.

@@ -114,3 +114,24 @@ test('an item showing nothing at all is counted as skipped; its reply gets no pa
     expect(ex.skipped).toBe(1);
   }
 });
+
+test('TypePad: the empty comment-preview template (a blank byline) is no comment; a posted one is read', () => {
+  // TypePad pages carry a hidden preview template whose footer reads "Posted by: &nbsp;|&nbsp;":
+  // the byline pattern captured the blank, and the empty item counted as one comment.
+  const html = wrap(`<div class="comments" id="all-comments"><h3>Comments</h3><div class="comments-content">
+<div class="comment" id="comment-6a01"><div class="comment-content"><p>A fair point, well made.</p></div>
+<p class="comment-footer">Posted by: <a href="http://x.example">Dana</a> | <a href="#comment-6a01">November 20, 2012 at 10:02 AM</a></p></div>
+</div></div>
+<div id="comment-preview" class="hiddenBox"><div class="comments-content"><div class="comment comment-has-avatar">
+<div id="comment-preview-content" class="comment-content"></div>
+<p class="comment-footer">Posted by: <span id="comment-preview-author"></span>&nbsp;|&nbsp;<span id="comment-preview-datetime"></span></p></div></div></div>`);
+  const url = 'https://someone.typepad.com/blog/2012/11/post.html';
+  for (const [, make] of DOMS) {
+    const doc = make(html);
+    const adapter = detectPage(doc, url);
+    expect(adapter?.id).toBe('typepad');
+    const ex = extractPage(doc, url, adapter!);
+    expect(ex.page.comments.map((c) => [c.author, c.text])).toEqual([['Dana', 'A fair point, well made.']]);
+    expect(ex.skipped).toBe(1);
+  }
+});

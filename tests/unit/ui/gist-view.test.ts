@@ -57,6 +57,25 @@ describe('the gist in the panel', () => {
     expect(ref.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 
+  test('the section is a disclosure button (no <details>): it opens and closes its body', () => {
+    const m = mount();
+    cleanup = () => m.window.close();
+    const gist = m.root.querySelector('[data-role="gist"]')!;
+    expect(m.root.querySelector('details, summary')).toBeNull();
+    const toggle = gist.querySelector<HTMLButtonElement>('button.gist-toggle')!;
+    const body = m.root.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(body.contains(m.root.querySelector('[data-comment-ref="c0"]'))).toBe(true);
+    const open = toggle.getAttribute('aria-expanded') === 'true';
+    expect(gist.hasAttribute('data-open')).toBe(open);
+    expect(body.hidden).toBe(!open);
+    toggle.click();
+    expect(toggle.getAttribute('aria-expanded')).toBe(String(!open));
+    expect(body.hidden).toBe(open);
+    expect(gist.hasAttribute('data-open')).toBe(!open);
+    toggle.click();
+    expect(body.hidden).toBe(!open);
+  });
+
   test('a ref expands its collapsed comment and makes it the current one; a phrase goes to its comment', () => {
     const m = mount();
     cleanup = () => m.window.close();
