@@ -310,6 +310,8 @@ export class Session {
     signal.removeEventListener('abort', stop);
     if (this.refining === ac) this.refining = null;
     if (outcome === 'cancelled' || signal.aborted) return;
+    // Beyond the port's bounds (over 20,000 comments, say): nothing was sent, the fast labels stay.
+    if (outcome === 'unsent') return ui.setRefining(null, total, 'skipped');
     dirty = true;
     show(total);
     this.hooks.count(ui.shownTotal());
