@@ -5,21 +5,29 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { ARTIFACTS, launchWithExtension } from '../lib/launch';
-import { panelState, readCounts, waitForPanel } from '../lib/panel';
+import { panelState, readCounts, waitForPanel, waitForRefined } from '../lib/panel';
 import { installReadyTimer, readTiming } from '../lib/timing';
 import { startDemoServer } from './server';
 
 interface CommentRow {
   author: string;
   stance: string;
+  /** which pass made the label: fast, refined */
+  pass: string;
 }
 
 /** Per comment: the author shown on the page and the stance label the extension put on it. */
 async function commentRows(page: Page): Promise<CommentRow[]> {
-  return page.evaluate(() => [...document.querySelectorAll('[data-lens-stance]')].map((el) => ({
-    author: (el.closest('.comment') ?? el).querySelector('.comment-author')?.textContent?.trim() ?? '?',
-    stance: el.getAttribute('data-lens-stance') ?? '?',
-  })));
+  return page.evaluate(() => [...document.querySelectorAll('[data-lens-stance]')].map((el) => {
+    // the comment's tag: inside it, or just before it (alone or in a wrapper)
+    const prev = el.previousElementSibling;
+    const tag = el.querySelector(':scope > comment-lens-tag') ?? (prev?.matches('comment-lens-tag') ? prev : prev?.querySelector('comment-lens-tag'));
+    return {
+      author: (el.closest('.comment') ?? el).querySelector('.comment-author')?.textContent?.trim() ?? '?',
+      stance: el.getAttribute('data-lens-stance') ?? '?',
+      pass: tag?.getAttribute('data-lens-pass') ?? '?',
+    };
+  }));
 }
 
 async function main(): Promise<number> {
@@ -50,15 +58,23 @@ async function main(): Promise<number> {
       failed++;
       continue;
     }
-    const counts = await readCounts(page);
+    const countLine = (counts: Awaited<ReturnType<typeof readCounts>>): string => `${counts.total ?? '?'} comments `
+      + `(${seed.thread.comments.length} on the page): support ${counts.support ?? '?'}, oppose ${counts.oppose ?? '?'}, `
+      + `neutral ${counts.neutral ?? '?'}, question ${counts.question ?? '?'}`;
     const timing = await readTiming(page);
-    console.log(`  ${counts.total ?? '?'} comments (${seed.thread.comments.length} on the page): `
-      + `support ${counts.support ?? '?'}, oppose ${counts.oppose ?? '?'}, neutral ${counts.neutral ?? '?'}, `
-      + `question ${counts.question ?? '?'}`);
-    for (const row of await commentRows(page)) console.log(`  - ${row.author}: ${row.stance}`);
+    const fast = await commentRows(page);
+    console.log(`  first panel (fast pass): ${countLine(await readCounts(page))}`);
+    // Then the sentence encoder refines the labels in the background (the badges change in place).
+    const refined = await waitForRefined(page, 60_000).catch(() => 'timed out');
+    const rows = await commentRows(page);
+    console.log(`  refined pass (${refined}): ${countLine(await readCounts(page))}`);
+    rows.forEach((row, i) => {
+      const was = fast[i]?.stance;
+      console.log(`  - ${row.author}: ${row.stance} (${row.pass}${was && was !== row.stance ? `; the fast pass said ${was}` : ''})`);
+    });
     console.log(`  navigation -> panel ready: ${timing.panelReady ?? '?'} ms `
       + `(DOMContentLoaded ${timing.domContentLoaded} ms, load ${timing.load} ms)`);
-    const marks = Object.entries(timing.marks).map(([k, v]) => `${k} ${v}`).join(', ');
+    const marks = Object.entries((await readTiming(page)).marks).map(([k, v]) => `${k} ${v}`).join(', ');
     if (marks) console.log(`  extension marks (ms after navigation start): ${marks}`);
     if (headless) {
       mkdirSync(ARTIFACTS, { recursive: true });
