@@ -9,7 +9,7 @@ import type { HeadData } from '../stance/encoder/head';
 import { Encoder } from '../stance/encoder/embed';
 import type { EncoderFiles } from '../stance/encoder/load';
 import { Refiner } from '../stance/refine';
-import { loadShippedEngine } from '../shared/model-file';
+import { fetchOwnFile, loadShippedEngine } from '../shared/model-file';
 import { isHostInbound, type HostOutbound } from '../shared/refine-messages';
 import { ENCODER_DIR, WASM_DIR } from './files';
 import { RefineHost, type RefinePass } from './host';
@@ -23,14 +23,7 @@ const scope = self as unknown as {
 /** a file of the extension's own package: the worker runs at its origin */
 const own = (path: string): string => new URL(`/${path}`, scope.location.origin).href;
 
-async function ownFile(path: string): Promise<Response> {
-  const href = own(path);
-  if (!/^(chrome|moz)-extension:\/\//.test(href)) throw new Error(`refine: ${href} is not an extension file`);
-  // eslint-disable-next-line no-restricted-globals -- the extension's own packaged file, checked above
-  const res = await fetch(href);
-  if (!res.ok) throw new Error(`refine: ${path} answered ${res.status}`);
-  return res;
-}
+const ownFile = (path: string): Promise<Response> => fetchOwnFile(own(path), 'refine');
 
 async function load(): Promise<RefinePass> {
   const t0 = performance.now();

@@ -27,15 +27,21 @@ export function isStanceModel(v: unknown): v is StanceModel {
   return isObject(v) && v.version === 1 && isLinear(v.stance) && isLinear(v.agreement) && isObject(v.reply) && isNum(v.reply.alpha);
 }
 
-/** The shipped model, decoded: throws when the file is missing or is not a model. */
-export async function loadShippedEngine(url: GetUrl = extensionUrl): Promise<Engine> {
-  const href = url(MODEL_FILE);
-  // Only a file of the extension itself is ever fetched: never the network (README, no request).
-  if (!/^(chrome|moz)-extension:\/\//.test(href)) throw new Error(`stance model: ${href} is not an extension file`);
+/**
+ * A file of the extension's own package. Only such a file is ever fetched, never the network
+ * (README, no request): any other address throws before a request is made. `what` names it in errors.
+ */
+export async function fetchOwnFile(href: string, what: string): Promise<Response> {
+  if (!/^(chrome|moz)-extension:\/\//.test(href)) throw new Error(`${what}: ${href} is not an extension file`);
   // eslint-disable-next-line no-restricted-globals -- the extension's own packaged file, checked above
   const res = await fetch(href);
-  if (!res.ok) throw new Error(`stance model: ${MODEL_FILE} answered ${res.status}`);
-  const raw = await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${what}: ${href} answered ${res.status}`);
+  return res;
+}
+
+/** The shipped model, decoded: throws when the file is missing or is not a model. */
+export async function loadShippedEngine(url: GetUrl = extensionUrl): Promise<Engine> {
+  const raw = await (await fetchOwnFile(url(MODEL_FILE), 'stance model')).arrayBuffer();
   // In a Firefox content script the buffer belongs to the page's compartment, and views on it
   // are refused ("Permission denied to access property constructor"): a copy of our own.
   const data = unpackModel(raw instanceof ArrayBuffer ? raw : (structuredClone(raw) as ArrayBuffer));
