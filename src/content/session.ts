@@ -275,14 +275,12 @@ export class Session {
     const total = order.length;
     ui.setRefining(0, total);
     if (!this.marked2) mark('refine-start');
-    let dirty = false;
-    let shown = 0;
+    // A summary of 10,000 comments takes ~2 ms: the counts are redone with every batch, in the task
+    // that relabels its badges, so a look at the panel and the badges always finds them agreeing.
     const show = (done: number): void => {
-      if (!dirty || ac.signal.aborted) return;
-      dirty = false;
+      if (ac.signal.aborted) return;
       ui.setSummary(summarize(thread, labels), true);
       ui.setRefining(done, total);
-      shown = performance.now();
     };
     const outcome = await client.run({
       thread,
@@ -298,13 +296,11 @@ export class Session {
           this.known.set(el, label);
           ui.relabel(el, label);
         }
-        dirty = true;
         if (!this.marked2) {
           this.marked2 = true;
           mark('refined-first');
         }
-        // The counts follow each batch at most every 250 ms (a summary of a big thread costs a few ms).
-        if (performance.now() - shown >= 250 || done === total) show(done);
+        show(done);
       },
     });
     signal.removeEventListener('abort', stop);
@@ -312,7 +308,6 @@ export class Session {
     if (outcome === 'cancelled' || signal.aborted) return;
     // Beyond the port's bounds (over 20,000 comments, say): nothing was sent, the fast labels stay.
     if (outcome === 'unsent') return ui.setRefining(null, total, 'skipped');
-    dirty = true;
     show(total);
     this.hooks.count(ui.shownTotal());
     if (outcome === 'done') mark('refined');
