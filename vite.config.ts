@@ -6,11 +6,12 @@ import { defineConfig, type Plugin } from 'vite';
 import base from './manifest.json' with { type: 'json' };
 import model from './src/stance/data/model.json' with { type: 'json' };
 import { packModel, type StanceModel } from './src/stance/model';
-import { MODEL_FILE } from './src/shared/model-file';
+import { MODEL_FILE } from './src/shared/own-file';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ENCODER_DIR, ENCODER_FILES, WASM_DIR, WASM_FILES } from './src/refine/files';
+import { directLoader, parallelDynamicImports, type ChunkFacts } from './scripts/lib/parallel-imports';
 
 type Target = 'chromium' | 'firefox';
 
@@ -57,10 +58,38 @@ function refineFiles(): Plugin {
   };
 }
 
+/**
+ * Fewer sequential loads before the first panel (scripts/lib/parallel-imports.ts): a dynamic
+ * import's dependencies load beside it, and the content script's loader skips the entry facade.
+ * Last, after crxjs has written its loaders.
+ */
+function parallelImports(): Plugin {
+  return {
+    name: 'comment-lens-parallel-imports',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const chunks: Record<string, ChunkFacts> = {};
+        for (const [name, out] of Object.entries(bundle)) if (out.type === 'chunk') chunks[name] = { code: out.code, imports: out.imports };
+        for (const [name, code] of Object.entries(parallelDynamicImports(chunks))) {
+          const out = bundle[name];
+          if (out?.type === 'chunk') out.code = code;
+        }
+        for (const out of Object.values(bundle)) {
+          if (out.type !== 'asset' || !/-loader-[\w-]+\.js$/.test(out.fileName) || typeof out.source !== 'string') continue;
+          const direct = directLoader(out.source, chunks);
+          if (direct) out.source = direct;
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chromium';
   return {
-    plugins: [modelFile(), refineFiles(), crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' })],
+    plugins: [modelFile(), refineFiles(), parallelImports(), crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' })],
     publicDir: 'public',
     // The encoder's worker (refine/worker.ts) is a module worker: TF.js splits into chunks.
     worker: { format: 'es' },

@@ -9,7 +9,7 @@ import { launchWithExtension, type BrowserKind, type LensBrowser } from '../lib/
 import { waitForPanel } from '../lib/panel';
 import { readTiming } from '../lib/timing';
 import { startDemoServer } from '../demo/server';
-import { median } from './stats';
+import { benchBrowsers, median } from './stats';
 
 export interface FirstPanelRow {
   browser: BrowserKind;
@@ -53,7 +53,7 @@ export async function runFirstPanelBench(runs = Number(process.env.BENCH_FIRST_R
   const url = server.seedUrl(seed.name);
   const rows: FirstPanelRow[] = [];
   try {
-    for (const kind of ['chromium', 'firefox'] as const) {
+    for (const kind of benchBrowsers()) {
       const lens = await launchWithExtension(kind, { firefoxPrefs: { 'extensions.background.idle.timeout': 1000 } });
       try {
         const page = await lens.browser.newPage();

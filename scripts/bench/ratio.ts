@@ -11,7 +11,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { EXECUTABLES, launchWithExtension, ROOT, type BrowserKind } from '../lib/launch';
 import { ourRunAt } from './floor-ext';
 import { startBenchServer } from './server';
-import { median } from './stats';
+import { benchBrowsers, median } from './stats';
 
 export interface RatioRow {
   browser: BrowserKind;
@@ -90,7 +90,7 @@ export async function runRatioBench(): Promise<RatioRow[]> {
   const floor = floorDir();
   const rows: RatioRow[] = [];
   try {
-    for (const kind of ['chromium', 'firefox'] as const) {
+    for (const kind of benchBrowsers()) {
       const ours = await launchWithExtension(kind);
       const base = await launchFloor(kind, floor);
       try {

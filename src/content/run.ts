@@ -14,6 +14,7 @@ import { RefineClient, type RefinePort } from './refine-client';
 import { mark, Session, type SessionHooks } from './session';
 import { siteHost } from './site-host';
 import type { Engine } from '../stance/engine';
+import { fetchModelBytes } from '../shared/own-file';
 
 export async function start(adapter: SiteAdapter, early: EarlyPort | null = null, stored?: Promise<unknown>): Promise<void> {
   mark('loaded');
@@ -50,11 +51,16 @@ let engine: Promise<Engine> | null = null;
 
 /** The model file, loaded once per page when the page labels (again after a failed load). */
 function localEngine(): Promise<Engine> {
-  // A chunk of its own (the engine and the VADER lexicon): a page the background labels never loads it.
-  engine ??= import('../shared/model-file').then((m) => m.loadShippedEngine()).then((e) => {
-    performance.mark('comment-lens:engine-loaded');
-    return e;
-  });
+  // A chunk of its own (the engine and the VADER lexicon): a page the background labels never loads
+  // it. The model file's fetch starts beside the chunk's import, not after it (Firefox: ~15-25 ms).
+  if (!engine) {
+    const bytes = fetchModelBytes();
+    bytes.catch(() => {}); // reported through the load below
+    engine = import('../shared/model-file').then((m) => m.loadShippedEngine(undefined, bytes)).then((e) => {
+      performance.mark('comment-lens:engine-loaded');
+      return e;
+    });
+  }
   return engine.catch((err: unknown) => {
     engine = null;
     throw err;

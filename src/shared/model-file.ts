@@ -7,17 +7,7 @@
 import { Engine } from '../stance/engine';
 import { unpackModel, type StanceModel } from '../stance/model';
 import { isNum, isObject } from './guards';
-
-/** Where the build puts the model file, inside the extension. */
-export const MODEL_FILE = 'assets/stance-model.bin';
-
-type GetUrl = (path: string) => string;
-
-function extensionUrl(path: string): string {
-  const rt = (globalThis as { chrome?: { runtime?: { getURL?: GetUrl } } }).chrome?.runtime;
-  if (!rt?.getURL) throw new Error('stance model: no extension context');
-  return rt.getURL(path);
-}
+import { extensionUrl, fetchModelBytes, MODEL_FILE, type GetUrl } from './own-file';
 
 const isLinear = (v: unknown): boolean =>
   isObject(v) && (typeof v.weights === 'string' || v.weights instanceof Int16Array) && Array.isArray(v.classes) && Array.isArray(v.dense) && isNum(v.hashBits) && isNum(v.scale) && Array.isArray(v.bias) && isNum(v.temperature);
@@ -28,23 +18,11 @@ export function isStanceModel(v: unknown): v is StanceModel {
 }
 
 /**
- * A file of the extension's own package. Only such a file is ever fetched, never the network
- * (README, no request): any other address throws before a request is made. `what` names it in errors.
+ * The shipped model, decoded: throws when the file is missing or is not a model. `bytes` may be a
+ * fetch started earlier (content/run.ts starts it beside this chunk's import).
  */
-export async function fetchOwnFile(href: string, what: string): Promise<Response> {
-  if (!/^(chrome|moz)-extension:\/\//.test(href)) throw new Error(`${what}: ${href} is not an extension file`);
-  // eslint-disable-next-line no-restricted-globals -- the extension's own packaged file, checked above
-  const res = await fetch(href);
-  if (!res.ok) throw new Error(`${what}: ${href} answered ${res.status}`);
-  return res;
-}
-
-/** The shipped model, decoded: throws when the file is missing or is not a model. */
-export async function loadShippedEngine(url: GetUrl = extensionUrl): Promise<Engine> {
-  const raw = await (await fetchOwnFile(url(MODEL_FILE), 'stance model')).arrayBuffer();
-  // In a Firefox content script the buffer belongs to the page's compartment, and views on it
-  // are refused ("Permission denied to access property constructor"): a copy of our own.
-  const data = unpackModel(raw instanceof ArrayBuffer ? raw : (structuredClone(raw) as ArrayBuffer));
+export async function loadShippedEngine(url: GetUrl = extensionUrl, bytes: Promise<ArrayBuffer> = fetchModelBytes(url)): Promise<Engine> {
+  const data = unpackModel(await bytes);
   if (!isStanceModel(data)) throw new Error(`stance model: ${MODEL_FILE} is not a model file`);
   return new Engine(data);
 }

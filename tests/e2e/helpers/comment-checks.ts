@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { STANCES } from '../../../src/parser/types';
+import { LOCAL_UP_TO } from '../../../src/content/session';
 import { serializeAsServed, serializeWithoutLens } from './dom';
 import { gistChecks } from './gist-checks';
 import { clickAction, commentStates, panelState, readCounts, waitForPanel, waitForRefined } from '../../../scripts/lib/panel';
@@ -88,10 +89,17 @@ export function commentPageChecks(getSession: () => E2eSession, target: CommentP
     expect(m.start!).toBeLessThanOrEqual(m.detected!);
   });
 
-  it('labelled by the background (the in-page model is only a fallback)', () => {
+  it('labelled by the background; in the page only a small thread while the background woke (never a fallback)', () => {
     const marks = Object.keys(timings[target.name]?.marks ?? {});
-    expect(marks).toContain('labels-remote');
-    expect(marks).not.toContain('labels-local');
+    expect(marks).not.toContain('labels-fallback');
+    // label-pass.ts: a thread of at most LOCAL_UP_TO comments races the page's engine against a
+    // background not known to be ready; whichever answers first labels (the same labels).
+    if (target.expected > LOCAL_UP_TO) {
+      expect(marks).toContain('labels-remote');
+      expect(marks).not.toContain('labels-local');
+    } else {
+      expect(marks.filter((m) => m === 'labels-remote' || m === 'labels-local').length).toBeGreaterThan(0);
+    }
   });
 
   it('the host only ever reports labelling, waiting or ready', () => {

@@ -1,7 +1,8 @@
 // The one place the extension fetches: its own packaged files. Any other address must throw before
 // a request is made (the product makes no network request).
 import { afterEach, expect, test, vi } from 'vitest';
-import { fetchOwnFile, loadShippedEngine } from '../../../src/shared/model-file';
+import { loadShippedEngine } from '../../../src/shared/model-file';
+import { fetchOwnFile } from '../../../src/shared/own-file';
 
 afterEach(() => vi.unstubAllGlobals());
 
