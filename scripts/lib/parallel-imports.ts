@@ -59,19 +59,22 @@ const LOADER_IMPORT = /(const \{ onExecute \} = await import\(\s*(?:\/\*[^*]*\*\
 const FACADE = /^export\s*\{\s*([\w$]+)\s+as\s+onExecute\s*\}\s*from\s*(["'`])(\.{1,2}\/[^"'`]+\.js)\2;?\s*$/;
 
 /**
- * When the content script's entry is a facade (its code lives in a chunk shared with another
- * entry), the loader imports that chunk itself: one sequential load fewer. Returns the new loader
- * code, or null when the loader or the entry is not of that shape (then nothing changes).
+ * crxjs's loader, made to load the content script's whole graph at once: it imports the chunk
+ * behind a facade entry (the entry's code lives in a chunk shared with another entry) itself, and
+ * starts that chunk's static imports beside it. Returns the new loader code, or null when the
+ * loader is not of crxjs's shape or there is nothing to gain (then nothing changes).
  */
 export function directLoader(loaderCode: string, chunks: Readonly<Record<string, ChunkFacts>>): string | null {
   const m = LOADER_IMPORT.exec(loaderCode);
   if (!m) return null;
   const entry = m[2]!;
-  const f = FACADE.exec(chunks[entry]?.code ?? '');
-  if (!f) return null;
-  const target = posix.join(posix.dirname(entry), f[3]!);
+  if (!chunks[entry]) return null;
+  const f = FACADE.exec(chunks[entry].code);
+  const target = f ? posix.join(posix.dirname(entry), f[3]!) : entry;
   if (!chunks[target]) return null;
-  const at = m.index;
-  const replaced = `const { ${f[1]}: onExecute } = await import(chrome.runtime.getURL(${JSON.stringify(target)}));`;
-  return loaderCode.slice(0, at) + replaced + loaderCode.slice(at + m[0].length);
+  const deps = [...closure(chunks[target].imports, chunks)].filter((d) => d !== target && chunks[d]).sort();
+  if (!f && deps.length === 0) return null;
+  const early = deps.map((d) => `import(chrome.runtime.getURL(${JSON.stringify(d)})).catch(() => {});`).join(' ');
+  const load = `const { ${f ? f[1] : 'onExecute'}: onExecute } = await import(chrome.runtime.getURL(${JSON.stringify(target)}));`;
+  return loaderCode.slice(0, m.index) + (early ? `${early}\n    ` : '') + load + loaderCode.slice(m.index + m[0].length);
 }

@@ -32,7 +32,7 @@ test('imports of files outside the bundle, and chunks without new dependencies, 
   expect(parallelDynamicImports(own)).toEqual({});
 });
 
-test('the loader imports the chunk behind a facade entry, and takes onExecute under its chunk name', () => {
+test('the loader imports the chunk behind a facade entry with its imports beside it, and takes onExecute under its chunk name', () => {
   const loader = `(function () {
   'use strict';
   const injectTime = performance.now();
@@ -45,11 +45,16 @@ test('the loader imports the chunk behind a facade entry, and takes onExecute un
   })().catch(console.error);
 })();`;
   const out = directLoader(loader, chunks)!;
+  expect(out).toContain('import(chrome.runtime.getURL("assets/names-N.js")).catch(() => {});');
   expect(out).toContain('const { t: onExecute } = await import(chrome.runtime.getURL("assets/content-A.js"));');
   expect(out).toContain('onExecute?.({ perf');
   expect(out).not.toContain('src-content-index');
-  // an entry with code of its own is not a facade: the loader stays
+  // an entry with code of its own is not a facade: the loader imports it, with its imports beside it
   const notFacade = { ...chunks, 'assets/src-content-index.ts-F.js': { code: 'console.log(1);export{t as onExecute}from"./content-A.js";', imports: ['assets/content-A.js'] } };
-  expect(directLoader(loader, notFacade)).toBeNull();
+  const own = directLoader(loader, notFacade)!;
+  expect(own).toContain('const { onExecute: onExecute } = await import(chrome.runtime.getURL("assets/src-content-index.ts-F.js"));');
+  expect(own).toContain('import(chrome.runtime.getURL("assets/content-A.js")).catch(() => {}); import(chrome.runtime.getURL("assets/names-N.js")).catch(() => {});');
+  // nothing to gain: an entry without imports
+  expect(directLoader(loader, { 'assets/src-content-index.ts-F.js': { code: 'export const onExecute=()=>{}', imports: [] } })).toBeNull();
   expect(directLoader('(function(){})()', chunks)).toBeNull();
 });
