@@ -20,7 +20,7 @@ import { readPage } from './page-read';
 import type { RemoteLabeller } from './remote-labeller';
 import { refineOrder } from './refine-order';
 import type { RefineClient } from './refine-client';
-import { runStage, yieldToBrowser } from './slices';
+import { afterPaint, runStage, yieldToBrowser } from './slices';
 
 /** Timeline marks ("comment-lens:ready"…) for benchmarks and the browser's performance panel. */
 export function mark(name: string): void {
@@ -251,6 +251,9 @@ export class Session {
     this.mark('ready');
     this.marked = true;
     this.hooks.count(ui.shownTotal());
+    // The panel is painted first; the gist and the refined pass follow.
+    await afterPaint(this.doc.defaultView);
+    if (signal.aborted) return;
     await this.showGist(thread, labels, ex.elements, signal);
     if (!signal.aborted) void this.refine(thread, labels, ex.elements, signal);
   }

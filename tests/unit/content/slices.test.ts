@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { runStage } from '../../../src/content/slices';
+import { afterPaint, runStage } from '../../../src/content/slices';
 import { each, PAUSE, type Stage } from '../../../src/pipeline/stage';
 
 /** A fake clock: each unit of work "takes" `cost` ms, so slices are deterministic. */
@@ -70,4 +70,20 @@ test('stops at the next slice boundary once aborted, leaving the stage unfinishe
 test('the real yield (MessageChannel or scheduler.yield) resolves', async () => {
   const r = await runStage(each(0, 3, () => {}), { signal: new AbortController().signal, budgetMs: 0 });
   expect(r).not.toBeNull();
+});
+
+test('afterPaint: after the next frame and a task; without frames (a hidden tab), after its limit', async () => {
+  const order: string[] = [];
+  let frame: (() => void) | undefined;
+  const win = { requestAnimationFrame: (cb: FrameRequestCallback) => ((frame = () => cb(0)), 1), setTimeout: ((cb: () => void, ms?: number) => setTimeout(cb, ms)) as unknown as Window['setTimeout'] };
+  const painted = afterPaint(win, 10_000).then(() => order.push('resolved'));
+  await new Promise((r) => setTimeout(r, 20));
+  expect(order).toEqual([]); // no frame yet
+  order.push('frame');
+  frame!();
+  await painted;
+  expect(order).toEqual(['frame', 'resolved']);
+  const t0 = performance.now();
+  await afterPaint({ requestAnimationFrame: () => 1, setTimeout: win.setTimeout }, 30);
+  expect(performance.now() - t0).toBeGreaterThanOrEqual(25);
 });
