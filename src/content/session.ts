@@ -268,17 +268,26 @@ export class Session {
     const client = this.hooks.refine;
     const ui = this.ui;
     if (!ui || this.hooks.report) return;
-    // The rectangles are read after a frame: read in the task that rendered the gist, they forced
-    // a reflow of the whole page inside it (~100 ms at 10,000 comments in Firefox).
-    if (client && this.settings.refine) await afterPaint(this.doc.defaultView);
-    if (signal.aborted) return;
-    const order = client && this.settings.refine ? refineOrder(thread, labels, elements, this.doc.defaultView) : [];
-    // Nothing to refine (all refined already, none in English) or turned off: said on the panel.
-    if (!client || order.length === 0) return ui.setRefining(null, 0, 'skipped');
+    // Ours from before the first wait: a live update's rerun (analyze) aborts it.
     const ac = new AbortController();
     this.refining = ac;
     const stop = (): void => ac.abort();
     signal.addEventListener('abort', stop, { once: true });
+    const release = (): void => {
+      signal.removeEventListener('abort', stop);
+      if (this.refining === ac) this.refining = null;
+    };
+    const on = !!client && this.settings.refine;
+    // The rectangles are read after a frame: read in the task that rendered the gist, they forced
+    // a reflow of the whole page inside it (~100 ms at 10,000 comments in Firefox).
+    if (on) await afterPaint(this.doc.defaultView);
+    if (ac.signal.aborted) return release();
+    const order = on ? refineOrder(thread, labels, elements, this.doc.defaultView) : [];
+    // Nothing to refine (all refined already, none in English) or turned off: said on the panel.
+    if (!client || order.length === 0) {
+      release();
+      return ui.setRefining(null, 0, 'skipped');
+    }
     const total = order.length;
     ui.setRefining(0, total);
     if (!this.marked2) mark('refine-start');
@@ -310,8 +319,7 @@ export class Session {
         show(done);
       },
     });
-    signal.removeEventListener('abort', stop);
-    if (this.refining === ac) this.refining = null;
+    release();
     if (outcome === 'cancelled' || signal.aborted) return;
     // Beyond the port's bounds (over 20,000 comments, say): nothing was sent, the fast labels stay.
     if (outcome === 'unsent') return ui.setRefining(null, total, 'skipped');

@@ -65,3 +65,41 @@ ${TEXTS.map((t, i) => comment(i + 1, t)).join('')}</ol></section></main></body><
   expect(looks[1]).not.toEqual(looks[2]);
   session.stop();
 });
+
+test('a rerun that starts while the refined pass waits for its frame: the stale pass never starts, the rerun refines the whole thread', async () => {
+  const window = new Window({ url: URL });
+  win = window;
+  const document = window.document as unknown as Document;
+  document.write(`<!doctype html><html><body><main><article><h1>City approves bridge plan</h1>
+<p>The council approved a plan to replace the old bridge.</p></article><section id="comments"><ol class="comment-list">
+${TEXTS.map((t, i) => comment(i + 1, t)).join('')}</ol></section></main></body></html>`);
+  const host = () => document.getElementById('comment-lens');
+  const jobs: number[] = [];
+  const refine = {
+    run: async (j: RefineJob) => {
+      jobs.push(j.thread.comments.length);
+      j.onBatch(j.order.map((i) => [i, { ...j.labels[i]!, pass: 'refined' as const }] as const), j.order.length, j.order.length);
+      return 'done' as const;
+    },
+    close: () => {},
+  } as unknown as RefineClient;
+  let added = false;
+  // The page's engine is slow to come (400 ms): a reader's comment added when it is asked for is
+  // seen (after the observer's 300 ms of quiet) while this first pass still runs, so a rerun
+  // follows it at once, while its refined pass waits for the panel's frame.
+  const slowEngine = () => {
+    if (!added) {
+      added = true;
+      document.querySelector('.comment-list')!.insertAdjacentHTML('beforeend', comment(TEXTS.length + 1, 'I think the new bridge is a great idea.'));
+    }
+    return new Promise<StanceEngine>((r) => setTimeout(() => r(engine), 400));
+  };
+  const session = new Session(document, detectPage(document, URL)!, defaultSettings(), { persist: () => {}, count: () => {}, engine: slowEngine, refine });
+  session.start();
+  for (let i = 0; i < 400 && !(jobs.length > 0 && host()?.getAttribute('data-lens-refine') === 'done'); i++) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 300)); // a stale pass, had it survived, would have started by now
+  expect(added).toBe(true);
+  expect(jobs).toEqual([TEXTS.length + 1]);
+  expect(host()?.getAttribute('data-lens-refine')).toBe('done');
+  session.stop();
+});
