@@ -23,6 +23,8 @@ export interface FrameReport {
   repliesInferred: number;
   repliesMarked: number;
   unsure: number;
+  /** comments in a language the engine does not read: in the total, in no stance (absent: none) */
+  notLabelled?: number;
 }
 
 /** frame -> background (no frameId), background -> top frame (frameId: the sender's frame). */
@@ -51,6 +53,7 @@ export function isCountMessage(m: unknown): m is CountMessage {
 export function isFrameReport(r: unknown): r is FrameReport {
   if (!isObject(r) || !(FRAME_STATES as readonly unknown[]).includes(r.state)) return false;
   if (![r.total, r.repliesInferred, r.repliesMarked, r.unsure].every(isCount)) return false;
+  if (r.notLabelled !== undefined && (!isCount(r.notLabelled) || r.notLabelled > (r.total as number))) return false;
   const s = r.byStance;
   if (!isObject(s) || !STANCES.every((k) => isCount(s[k]))) return false;
   const a = r.byAuthor;

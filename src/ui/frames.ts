@@ -14,6 +14,8 @@ export function reportOf(summary: Summary, state: FrameState, authors = MAX_REPO
     repliesInferred: summary.repliesInferred,
     repliesMarked: summary.repliesMarked,
     unsure: summary.unsure,
+    // the top panel's "not labelled" line counts the frames' too: total = stances + not labelled
+    ...(summary.notLabelled ? { notLabelled: summary.notLabelled } : {}),
   };
 }
 
@@ -25,8 +27,10 @@ export function emptySummary(): Summary {
 export function sumSummaries(parts: ReadonlyArray<Summary | FrameReport>): Summary {
   const out = emptySummary();
   const authors = new Map<string, number>();
+  let notLabelled = 0;
   for (const p of parts) {
     out.total += p.total;
+    notLabelled += p.notLabelled ?? 0;
     for (const s of STANCES) out.byStance[s] += p.byStance[s];
     out.repliesInferred += p.repliesInferred;
     out.repliesMarked += p.repliesMarked;
@@ -34,6 +38,7 @@ export function sumSummaries(parts: ReadonlyArray<Summary | FrameReport>): Summa
     for (const [name, n] of p.byAuthor) authors.set(name, (authors.get(name) ?? 0) + n);
   }
   out.byAuthor = rankAuthors(authors);
+  if (notLabelled > 0) out.notLabelled = notLabelled;
   return out;
 }
 

@@ -27,6 +27,9 @@ test.each([
   ['authors as an object', { ...report(), byAuthor: { ann: 2 } }, false],
   ['an author pair of three', { ...report(), byAuthor: [['ann', 2, 1]] }, false],
   ['too many authors', report({ byAuthor: Array.from({ length: 11 }, (_, i): [string, number] => [`a${i}`, 1]) }), false],
+  ['comments not labelled (another language)', report({ total: 5, notLabelled: 2 }), true],
+  ['more not labelled than comments', report({ notLabelled: 4 }), false],
+  ['a fractional not-labelled count', report({ notLabelled: 0.5 }), false],
   ['null', null, false],
 ])('isFrameReport: %s -> %s', (_name, r, ok) => expect(isFrameReport(r)).toBe(ok));
 

@@ -95,3 +95,9 @@ test('a headless UI (in a frame) tags and collapses its comments, draws no panel
   ac.abort();
   expect(document.querySelectorAll('comment-lens-tag, [data-lens-stance]').length).toBe(0);
 });
+
+test("a frame's comments the engine does not read show on the top panel's not-labelled line", () => {
+  const t = top();
+  t.ui.setFrame(3, reportOf({ ...sum(2, 1, 0, 0), total: 5, notLabelled: 2 }, 'ready'));
+  expect(['total', 'support', 'oppose', 'not-labelled'].map(t.count)).toEqual(['5', '2', '1', '2']);
+});

@@ -56,3 +56,14 @@ test.each([
   expect(next.get(id)?.state).toBe(state === 'off' ? undefined : state);
   expect(start.size).toBe(before.length); // the old map is left as it was
 });
+
+test("a frame's comments in a language the engine does not read reach the top panel: total = stances + not labelled", () => {
+  const own: Summary = { ...summary(2, 1, 0, 0, [['x', 3]]), total: 4, notLabelled: 1 };
+  const frame = reportOf({ ...summary(1, 0, 1, 0, [['y', 2]]), total: 5, notLabelled: 3 }, 'ready');
+  expect(frame.notLabelled).toBe(3);
+  expect(reportOf(summary(1, 0, 0, 0, []), 'ready')).not.toHaveProperty('notLabelled');
+  const sum = sumSummaries([own, frame]);
+  expect(sum.total).toBe(9);
+  expect(sum.notLabelled).toBe(4);
+  expect(Object.values(sum.byStance).reduce((a, b) => a + b, 0) + sum.notLabelled!).toBe(sum.total);
+});
