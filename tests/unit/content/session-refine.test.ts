@@ -103,3 +103,22 @@ ${TEXTS.map((t, i) => comment(i + 1, t)).join('')}</ol></section></main></body><
   expect(host()?.getAttribute('data-lens-refine')).toBe('done');
   session.stop();
 });
+
+test("a thread the refined pass cannot carry (unsent): the panel says skipped, the badges keep the fast labels", async () => {
+  const window = new Window({ url: URL });
+  win = window;
+  const document = window.document as unknown as Document;
+  document.write(`<!doctype html><html><body><main><article><h1>City approves bridge plan</h1>
+<p>The council approved a plan to replace the old bridge.</p></article><section id="comments"><ol class="comment-list">
+${TEXTS.map((t, i) => comment(i + 1, t)).join('')}</ol></section></main></body></html>`);
+  const host = () => document.getElementById('comment-lens');
+  const refine = { run: async () => 'unsent' as const, close: () => {} } as unknown as RefineClient;
+  const session = new Session(document, detectPage(document, URL)!, defaultSettings(), { persist: () => {}, count: () => {}, engine: () => Promise.resolve(engine), refine });
+  session.start();
+  for (let i = 0; i < 400 && host()?.getAttribute('data-lens-refine') !== 'skipped'; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(host()?.getAttribute('data-lens-refine')).toBe('skipped');
+  const passes = [...document.querySelectorAll('comment-lens-tag')].map((t) => t.getAttribute('data-lens-pass'));
+  expect(passes.length).toBeGreaterThan(0);
+  expect(passes.filter((p) => p !== 'fast')).toEqual([]);
+  session.stop();
+});
