@@ -22,7 +22,7 @@ const log = (s: string): void => void process.stderr.write(`  [first-panel] ${s}
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Stops the extension's background, so the next page finds it asleep. */
-async function putToSleep(lens: LensBrowser): Promise<void> {
+export async function putToSleep(lens: LensBrowser): Promise<void> {
   if (lens.kind === 'firefox') {
     await sleep(2_500); // idle timeout 1 s (pref below), then suspended
     return;
