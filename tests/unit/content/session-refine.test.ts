@@ -19,14 +19,19 @@ const comment = (i: number, text: string) => `<li id="comment-${i}" class="comme
 let win: Window | undefined;
 afterEach(() => win?.close());
 
-test('refined batches back to back: after each, the panel counts what the badges say', async () => {
+/** The bridge article with TEXTS as its comments; host(): our panel's host once there. */
+function bridgePage() {
   const window = new Window({ url: URL });
   win = window;
   const document = window.document as unknown as Document;
   document.write(`<!doctype html><html><body><main><article><h1>City approves bridge plan</h1>
 <p>The council approved a plan to replace the old bridge.</p></article><section id="comments"><ol class="comment-list">
 ${TEXTS.map((t, i) => comment(i + 1, t)).join('')}</ol></section></main></body></html>`);
-  const host = () => document.getElementById('comment-lens');
+  return { document, host: () => document.getElementById('comment-lens') };
+}
+
+test('refined batches back to back: after each, the panel counts what the badges say', async () => {
+  const { document, host } = bridgePage();
   const count = (k: string) => host()?.shadowRoot?.querySelector(`[data-count="${k}"]`)?.textContent;
   const looks: Array<{ counts: Record<string, string | undefined>; badges: Record<string, number> }> = [];
   const look = () => {
@@ -67,13 +72,7 @@ ${TEXTS.map((t, i) => comment(i + 1, t)).join('')}</ol></section></main></body><
 });
 
 test('a rerun that starts while the refined pass waits for its frame: the stale pass never starts, the rerun refines the whole thread', async () => {
-  const window = new Window({ url: URL });
-  win = window;
-  const document = window.document as unknown as Document;
-  document.write(`<!doctype html><html><body><main><article><h1>City approves bridge plan</h1>
-<p>The council approved a plan to replace the old bridge.</p></article><section id="comments"><ol class="comment-list">
-${TEXTS.map((t, i) => comment(i + 1, t)).join('')}</ol></section></main></body></html>`);
-  const host = () => document.getElementById('comment-lens');
+  const { document, host } = bridgePage();
   const jobs: number[] = [];
   const refine = {
     run: async (j: RefineJob) => {
@@ -105,13 +104,7 @@ ${TEXTS.map((t, i) => comment(i + 1, t)).join('')}</ol></section></main></body><
 });
 
 test("a thread the refined pass cannot carry (unsent): the panel says skipped, the badges keep the fast labels", async () => {
-  const window = new Window({ url: URL });
-  win = window;
-  const document = window.document as unknown as Document;
-  document.write(`<!doctype html><html><body><main><article><h1>City approves bridge plan</h1>
-<p>The council approved a plan to replace the old bridge.</p></article><section id="comments"><ol class="comment-list">
-${TEXTS.map((t, i) => comment(i + 1, t)).join('')}</ol></section></main></body></html>`);
-  const host = () => document.getElementById('comment-lens');
+  const { document, host } = bridgePage();
   const refine = { run: async () => 'unsent' as const, close: () => {} } as unknown as RefineClient;
   const session = new Session(document, detectPage(document, URL)!, defaultSettings(), { persist: () => {}, count: () => {}, engine: () => Promise.resolve(engine), refine });
   session.start();
