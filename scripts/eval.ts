@@ -156,7 +156,7 @@ async function refinedSection(): Promise<void> {
   const maj = (g: string[]): string[] => g.map(() => majority(g));
   const m = REFINE_HEAD.meta;
   console.log('\n== Refined pass (sentence encoder + head) vs fast pass vs baselines: macro-F1 ==');
-  console.log('\nGrouped 5-fold cross-validation on the training rows (folds by VAST comment, MaskMandate quote, RumourEval thread; from npm run train:refine).');
+  console.log('\nGrouped 5-fold cross-validation on the training rows (folds by VAST comment, MaskMandate quote, RumourEval event (Twitter; its Reddit threads one by one); from npm run train:refine).');
   console.log(`Refined = ${m.stack === 'none' || m.stack === undefined ? 'the head alone' : `the head stacked with the fast engine per context kind (${m.stack}; the stacker itself scored nested)`}. Fast = the fast model refitted on the same folds in its own form and settings (out of fold, honest); the shipped fast model is in-sample on VAST and RumourEval.`);
   const n3 = (v: unknown): string => (v === undefined ? '' : Number(v).toFixed(3));
   console.log('| set | refined | head alone | fast (out of fold) | fast shipped (in-sample for VAST and RumourEval) | majority | VADER alone |');

@@ -3,8 +3,9 @@
 // against its topic / quote / source post, and the fast engine's named features. Training rows:
 // VAST dev (80 % fold), SubReddit-MaskMandate (80 % fold; agree/disagree/neutral as support/
 // oppose/neutral toward the quoted comment), RumourEval 2019 train replies. Settings are chosen
-// by 5-fold cross-validation GROUPED by comment (VAST) / quote (MaskMandate) / thread (RumourEval):
-// the hidden sets bring unseen comments, topics, threads and subreddits. No test split is read; the held-out folds and RumourEval dev
+// by 5-fold cross-validation GROUPED by comment (VAST) / quote (MaskMandate) / news event (RumourEval's
+// Twitter threads; its Reddit threads one by one): the hidden sets bring unseen comments, topics,
+// events and subreddits. No test split is read; the held-out folds and RumourEval dev
 // are left to eval. Embeddings come from the on-disk cache (npm run embed fills it; missing ones
 // are embedded here). Deterministic.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

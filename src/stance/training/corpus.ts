@@ -5,6 +5,8 @@ import type { Stance } from '../../parser/types';
 export interface ReplyRow {
   id: string;
   thread: string;
+  /** the news event a Twitter thread is about ('' for Reddit): RumourEval's test brings new ones */
+  event: string;
   label: Stance;
   text: string;
   parentId: string | null;
@@ -36,7 +38,7 @@ export function parseRumourEval(jsonl: string): ReplyRow[] {
     if (!label) continue;
     const parentId = r.parent_id == null ? null : String(r.parent_id);
     rows.push({
-      id: String(r.id), thread: String(r.thread_id), label, text: String(r.text ?? ''), parentId,
+      id: String(r.id), thread: String(r.thread_id), event: String(r.event ?? ''), label, text: String(r.text ?? ''), parentId,
       parentText: String(r.parent_text ?? ''), sourceText: String(r.source_text ?? ''),
       parentIsSource: parentId === null || parentId === String(r.thread_id),
     });

@@ -1,8 +1,10 @@
 // The labelled rows the refined head learns from and is scored on, with their groups (what the
-// hidden sets vary: VAST's comment — one comment comes with several topics, and topics and comments
+// hidden sets vary): VAST's comment (one comment comes with several topics, and topics and comments
 // link all of VAST dev into one cluster, so a fold cannot hold out both; the strict score in
-// train-refine counts only rows whose topic is unseen too — MaskMandate's quote, RumourEval's thread) and the fixed held-out folds shared with the fast
-// pass's eval. Reading files and embedding are the scripts' job; nothing here ships.
+// train-refine counts only rows whose topic is unseen too), MaskMandate's quote, and RumourEval's
+// news event for a Twitter thread (its test brings new events; grouped by thread, every event sat
+// in every fold) or the thread itself on Reddit, which has none. Also the fixed held-out folds
+// shared with the fast pass's eval. Reading files and embedding are the scripts' job; nothing here ships.
 import type { Stance } from '../../parser/types';
 import { isHeldOut, parseMaskMandate, parseRumourEval, parseVast, type ReplyRow } from './corpus';
 
@@ -26,7 +28,7 @@ export function refineRows(read: (p: string) => string): { train: RefineRow[]; v
   const vast: RefineRow[] = parseVast(read('vast/vast_dev.csv')).map((r) => ({ set: 'vast', group: `text:${r.text}`, topic: r.topic.toLowerCase().trim(), article: r.topic, text: r.text, label: r.label, heldOut: isHeldOut(r.text) }));
   const mask: RefineRow[] = parseMaskMandate(read('subreddit-agreement/SubReddit-MaskMandate.csv')).map((r) => ({ set: 'mask', group: `quote:${r.quote}`, article: r.quote, text: r.response, label: AGREE_AS[r.label]!, heldOut: isHeldOut(r.response) }));
   const rumour: RefineRow[] = parseRumourEval(read('rumoureval2019/rumoureval2019_subtaskA_train.jsonl')).map((r) => ({
-    set: 'rumour', group: `thread:${r.thread}`, article: r.sourceText, text: r.text, ...(r.parentIsSource ? {} : { parentText: r.parentText }), label: r.label, heldOut: false,
+    set: 'rumour', group: r.event ? `event:${r.event}` : `thread:${r.thread}`, article: r.sourceText, text: r.text, ...(r.parentIsSource ? {} : { parentText: r.parentText }), label: r.label, heldOut: false,
     id: r.id, ...(r.parentIsSource || r.parentId === null ? {} : { parentId: r.parentId }),
   }));
   return {

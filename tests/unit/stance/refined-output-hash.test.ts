@@ -12,7 +12,7 @@ import type { Thread } from '../../../src/parser/types';
 import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
 
-const EXPECTED = '8aec8ac05f31885d5ffde3d4e38cc7b6f3438f500f50af599e614d30982ff82e';
+const EXPECTED = '39068129c6d5903961594424bee477e80243ac3af630604b0ca4e64c0954c731';
 
 const seedDir = join(__dirname, '../../../seeds');
 const seed = parseDump(readFileSync(join(seedDir, readdirSync(seedDir).find((f) => f.endsWith('.txt'))!)));
