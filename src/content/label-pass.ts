@@ -7,7 +7,7 @@ import type { Engine } from '../stance/engine';
 import { each } from '../pipeline/stage';
 import { labelStage } from '../stance/labeller';
 import type { RemoteLabeller } from './remote-labeller';
-import type { Batch } from './label-stream';
+import type { Batch, LabelStream } from './label-stream';
 import { runStage, yieldToBrowser } from './slices';
 
 export interface PassOptions {
@@ -20,6 +20,8 @@ export interface PassOptions {
   flush(done: number): void;
   signal: AbortSignal;
   remote?: RemoteLabeller | null;
+  /** a background job already under way for exactly this thread, every comment fresh (early-labels.ts) */
+  stream?: LabelStream | null;
   /** the engine for labelling in the page, loaded on first need (content/run.ts: the model file) */
   engine: () => Promise<Engine>;
   /**
@@ -48,7 +50,7 @@ export async function labelPass(o: PassOptions): Promise<StanceLabel[] | null> {
   // A small thread and a background not known to be ready: the page loads its own engine
   // meanwhile, and whichever answers first labels (the labels are the same either way).
   const local = fresh <= (o.localUpTo ?? 0) && !o.remote?.ready ? o.engine() : null;
-  const stream = o.remote?.usable ? o.remote.start(thread, kept) : null;
+  const stream = o.stream ?? (o.remote?.usable ? o.remote.start(thread, kept) : null);
   let overtaken = false;
   if (stream) {
     let next: Promise<Batch | 'local'> = stream.next();

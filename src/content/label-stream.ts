@@ -39,16 +39,20 @@ export class LabelStream {
     return new Promise((resolve) => (this.waiter = resolve));
   }
 
-  /** (Re)starts the silence timer: a message came, or the request went out. */
+  /**
+   * (Re)starts the silence timer while labels are due: a message came, or comments went out. A job
+   * whose comments are still being read (RemoteLabeller.begin) may wait for them without a timer.
+   */
   alive(): void {
     if (this.ended) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.onStall(this), this.stallMs);
+    this.timer = this.received < this.sentCount ? setTimeout(() => this.onStall(this), this.stallMs) : undefined;
   }
 
-  /** A batch of `count` comments went out. */
+  /** A batch of `count` comments went out: labels are due (the timer runs from the first unanswered one). */
   sent(count: number): void {
     this.sentCount += count;
+    if (this.timer === undefined) this.alive();
   }
 
   /** Takes a batch of answers; false when it does not fit the job. */

@@ -5,7 +5,7 @@
 // failure this labeller is not used again (a broken background must not cost each live update
 // the wait again). A port the background closed while idle (a service worker stopped after its
 // idle time) is simply reopened for the next job.
-import type { Article, StanceLabel, Thread } from '../parser/types';
+import type { Article, Comment, StanceLabel, Thread } from '../parser/types';
 import { yieldToBrowser } from './slices';
 import { LabelStream } from './label-stream';
 import { crossesIntact, isArticle, isLabelReply, LABEL_PORT, MAX_BATCH_COMMENTS, MAX_ID, MAX_JOB_COMMENTS, MAX_TEXT, type LabelRequest, type WireComment } from '../shared/label-messages';
@@ -94,42 +94,92 @@ export class RemoteLabeller {
     return stream;
   }
 
-  /** Sends the job: the article, then the comments in batches, one per task. */
-  private async pump(s: LabelStream, thread: Thread, kept: ReadonlyArray<StanceLabel | undefined>): Promise<void> {
+  /**
+   * A job whose comments follow as the page reads them (the first read of a long thread): the
+   * article and the count go now, the comments with `send` as they come, and `finish` sends the
+   * rest once the thread is built. Null when this labeller failed before, or the job is beyond the
+   * port's bounds (the caller then starts an ordinary job with the thread).
+   */
+  begin(article: Article, total: number): EarlyJob | null {
+    if (this.broken || total > MAX_JOB_COMMENTS || !isArticle(article) || !articleIntact(article)) return null;
+    this.end('failed');
+    const s = new LabelStream(++this.job, total, [], this.stallMs, (st) => this.failed(st));
+    this.active = s;
+    if (!this.send({ type: 'lens:job', job: s.id, total, article })) return null;
+    s.alive();
+    let sent = 0;
+    const none = new Set<string>();
+    return {
+      stream: s,
+      get sent() {
+        return sent;
+      },
+      send: (cs) => {
+        while (sent < cs.length && !s.ended) {
+          const next = this.sendBatch(s, cs, [], none, sent);
+          if (next === null) return false;
+          sent = next;
+        }
+        return !s.ended;
+      },
+      finish: (thread) => {
+        if (!s.ended && sent < thread.comments.length) void this.pump(s, thread, [], sent);
+        return s;
+      },
+      drop: () => {
+        if (s === this.active) this.end('failed');
+      },
+    };
+  }
+
+  /** Sends the job (the article, unless it went out before: `from` > 0), then the comments in batches, one per task. */
+  private async pump(s: LabelStream, thread: Thread, kept: ReadonlyArray<StanceLabel | undefined>, from = 0): Promise<void> {
     const cs = thread.comments;
     // A kept comment's label and text travel only when a new comment replies to it.
     const read = new Set<string>();
     cs.forEach((c, i) => {
       if (!kept[i] && c.parentId !== undefined) read.add(c.parentId);
     });
-    if (!this.send({ type: 'lens:job', job: s.id, total: cs.length, article: thread.article })) return;
-    s.alive();
-    let i = 0;
+    if (from === 0) {
+      if (!this.send({ type: 'lens:job', job: s.id, total: cs.length, article: thread.article })) return;
+      s.alive();
+    }
+    let i = from;
     while (i < cs.length) {
-      const from = i;
-      const batch: WireComment[] = [];
-      let chars = 0;
-      for (; i < cs.length && batch.length < this.batchComments; i++) {
-        const c = cs[i]!;
-        const k = kept[i];
-        const needed = !k || read.has(c.id);
-        const w: WireComment = { id: c.id, text: needed ? c.text : '' };
-        if (c.parentId !== undefined) w.parentId = c.parentId;
-        if (c.placeholder) w.placeholder = c.placeholder;
-        if (k) w.kept = needed ? k : null;
-        const size = w.text.length + w.id.length + (w.parentId?.length ?? 0);
-        // Beyond the bounds the background checks, or text the port would alter: the page labels from here on.
-        if (w.text.length > MAX_TEXT || w.id.length > MAX_ID || (w.parentId?.length ?? 0) > MAX_ID) return this.abandon(s);
-        if (!crossesIntact(w.text) || !crossesIntact(w.id) || (w.parentId !== undefined && !crossesIntact(w.parentId))) return this.abandon(s);
-        if (batch.length && chars + size > this.batchChars) break;
-        batch.push(w);
-        chars += size;
-      }
-      if (s.ended) return;
-      s.sent(batch.length);
-      if (!this.send({ type: 'lens:comments', job: s.id, from, comments: batch })) return;
+      const next = this.sendBatch(s, cs, kept, read, i);
+      if (next === null) return;
+      i = next;
       if (i < cs.length) await this.yieldNow();
     }
+  }
+
+  /** One message of comments from `from` on; the index after it, or null when the job ended. */
+  private sendBatch(s: LabelStream, cs: readonly Comment[], kept: ReadonlyArray<StanceLabel | undefined>, read: ReadonlySet<string>, from: number): number | null {
+    const batch: WireComment[] = [];
+    let chars = 0;
+    let i = from;
+    for (; i < cs.length && batch.length < this.batchComments; i++) {
+      const c = cs[i]!;
+      const k = kept[i];
+      const needed = !k || read.has(c.id);
+      const w: WireComment = { id: c.id, text: needed ? c.text : '' };
+      if (c.parentId !== undefined) w.parentId = c.parentId;
+      if (c.placeholder) w.placeholder = c.placeholder;
+      if (k) w.kept = needed ? k : null;
+      const size = w.text.length + w.id.length + (w.parentId?.length ?? 0);
+      // Beyond the bounds the background checks, or text the port would alter: the page labels from here on.
+      const fits = w.text.length <= MAX_TEXT && w.id.length <= MAX_ID && (w.parentId?.length ?? 0) <= MAX_ID;
+      if (!fits || !crossesIntact(w.text) || !crossesIntact(w.id) || (w.parentId !== undefined && !crossesIntact(w.parentId))) {
+        this.abandon(s);
+        return null;
+      }
+      if (batch.length && chars + size > this.batchChars) break;
+      batch.push(w);
+      chars += size;
+    }
+    if (s.ended) return null;
+    s.sent(batch.length);
+    return this.send({ type: 'lens:comments', job: s.id, from, comments: batch }) ? i : null;
   }
 
   private send(msg: LabelRequest): boolean {
@@ -194,6 +244,19 @@ export class RemoteLabeller {
     this.active = null;
     s?.finish(how);
   }
+}
+
+/** RemoteLabeller.begin's job: comments sent as the page reads them. */
+export interface EarlyJob {
+  readonly stream: LabelStream;
+  /** comments sent so far */
+  readonly sent: number;
+  /** Sends comments [sent, cs.length): the page's comments so far, in order. False: the job ended. */
+  send(cs: readonly Comment[]): boolean;
+  /** The thread is built (its first `sent` comments those sent): sends the rest; the stream answers for all. */
+  finish(thread: Thread): LabelStream;
+  /** Drops the job (the thread turned out otherwise); the background is not blamed. */
+  drop(): void;
 }
 
 function articleIntact(a: Article): boolean {

@@ -15,6 +15,7 @@ import { emptySummary, reportOf, withReport } from '../ui/frames';
 import { t } from '../ui/i18n';
 import { LensUI } from '../ui/lens-ui';
 import { labelPass } from './label-pass';
+import { EarlyLabels } from './early-labels';
 import { observePage } from './live';
 import { readPage } from './page-read';
 import type { RemoteLabeller } from './remote-labeller';
@@ -186,7 +187,19 @@ export class Session {
       await yieldToBrowser();
       if (signal.aborted) return;
     }
-    const ex = await this.read(signal, first);
+    // A long thread's first read: the background labels its comments while the page reads the rest.
+    const remote = this.hooks.remote;
+    const early = first && remote?.usable ? new EarlyLabels(remote, LOCAL_UP_TO, () => this.mark('labels-early')) : null;
+    try {
+      await this.readLabelShow(signal, first, early);
+    } finally {
+      early?.stop(); // adopted by then, or not to be
+    }
+  }
+
+  private async readLabelShow(signal: AbortSignal, first: boolean, early: EarlyLabels | null): Promise<void> {
+    const ui = this.ui!;
+    const ex = await this.read(signal, first, early);
     if (!ex) return;
     this.mark('extracted');
     // A small thread may be labelled in the page (label-pass.ts): its engine loads from now on.
@@ -211,7 +224,7 @@ export class Session {
     // normalized in slices (in one task, 50,000 comments took ~55 ms).
     await yieldToBrowser();
     if (signal.aborted) return;
-    const built = await runStage(threadStage(ex.page), { signal });
+    const built = await runStage(threadStage(ex.page, early?.readSoFar(ex.page.comments)), { signal });
     if (!built) return;
     const thread = built.value;
     this.mark('thread');
@@ -226,11 +239,13 @@ export class Session {
       const old = this.known.get(el);
       return old && ui.layer.has(el) ? old : undefined;
     });
+    const stream = early && kept.every((k) => k === undefined) ? early.adopt(thread) : null;
     const labels = await labelPass({
       thread,
       kept,
       signal,
       remote: this.hooks.remote ?? null,
+      stream,
       localUpTo: LOCAL_UP_TO,
       engine: this.hooks.engine,
       apply: (i, label) => {
@@ -368,7 +383,7 @@ export class Session {
   private base: RawPage | null = null;
 
   /** The page read once more (page-read.ts); null when stopped meanwhile. */
-  private async read(signal: AbortSignal, first: boolean): Promise<Extraction | null> {
+  private async read(signal: AbortSignal, first: boolean, early: EarlyLabels | null): Promise<Extraction | null> {
     const ui = this.ui!;
     const ex = await readPage({
       doc: this.doc,
@@ -378,6 +393,7 @@ export class Session {
       signal,
       watch: (target) => this.watch(target, signal),
       ...(first ? { status: (text: string) => ui.setStatus(text) } : {}),
+      ...(early ? { early } : {}),
     });
     if (ex) this.base ??= ex.page;
     return ex;

@@ -11,7 +11,7 @@ export function buildThread(raw: RawPage): Thread {
 }
 
 /** One comment as far as it alone tells: its fields normalized, its markup parent's index. */
-interface Part {
+export interface Part {
   author: string;
   text: string;
   time?: string;
@@ -23,17 +23,13 @@ interface Part {
  * The thread stage: each comment normalized (most of the work; a unit each), then ids, parents
  * and guessed replies on a flat list.
  */
-export function* threadStage(raw: RawPage): Stage<Thread> {
-  const parts: Part[] = [];
-  const scan = new MarkupParents();
+export function* threadStage(raw: RawPage, from?: ReadSoFar): Stage<Thread> {
+  // parts[i] of raw.comments[i]: what a reader already made of the first ones is kept
+  const parts: Part[] = from ? [...from.parts] : [];
+  const reader = from?.reader ?? new PartReader();
   const n = raw.comments.length;
-  for (let i = 0; i < n; i++) {
-    const rc = raw.comments[i]!;
-    const part: Part = { author: normalizeLine(rc.author ?? ''), text: normalizeText(rc.text), parent: scan.next(rc) };
-    const time = rc.time?.trim();
-    if (time) part.time = time;
-    if (rc.placeholder) part.placeholder = rc.placeholder;
-    parts.push(part);
+  for (let i = parts.length; i < n; i++) {
+    parts.push(reader.next(raw.comments[i]!));
     yield { done: i + 1, total: n };
   }
   const article = buildArticle(raw);
@@ -50,7 +46,31 @@ export function* threadStage(raw: RawPage): Stage<Thread> {
   return { article, comments: flat ? inferReplies(comments, { articleText: article.paragraphs.join('\n'), uniqueIds: true }) : comments };
 }
 
-function buildArticle(raw: RawPage): Article {
+/**
+ * Comment after comment, what threadStage makes of each before it looks at the whole list: a
+ * reader of comments as they come (the content script sends them to be labelled meanwhile) gets the
+ * same parts from the same code.
+ */
+export class PartReader {
+  private scan = new MarkupParents();
+
+  next(rc: RawComment): Part {
+    const part: Part = { author: normalizeLine(rc.author ?? ''), text: normalizeText(rc.text), parent: this.scan.next(rc) };
+    const time = rc.time?.trim();
+    if (time) part.time = time;
+    if (rc.placeholder) part.placeholder = rc.placeholder;
+    return part;
+  }
+}
+
+/** What a PartReader made of a page's first comments, in order: threadStage goes on from there. */
+export interface ReadSoFar {
+  reader: PartReader;
+  parts: readonly Part[];
+}
+
+/** The thread's article from the page's (what threadStage gives). */
+export function buildArticle(raw: Pick<RawPage, 'article' | 'url'>): Article {
   const a = raw.article;
   // A paragraph is one line of running text: line breaks inside it are layout, not meaning.
   const paragraphs = a.paragraphs

@@ -175,6 +175,8 @@ export interface FoundItems {
   items: Element[];
   section: Element | null;
   roots: ParentNode[];
+  /** the comments read so far: filled in order as the stage goes (to be read, never changed) */
+  comments: readonly RawComment[];
 }
 
 /**
@@ -188,17 +190,22 @@ export interface FoundItems {
  * earlier item, so each read builds on the ones before it. `found` hears about the items as soon as
  * they are known (the content script observes the section from then on).
  */
-export function* readItems(doc: Document, adapter: SiteAdapter, fallback?: SiteAdapter, scope?: Element, found?: (f: FoundItems) => void): Stage<ItemsRead> {
+export function* readItems(doc: Document, adapter: SiteAdapter, fallback?: SiteAdapter, scope?: Element, found?: (f: FoundItems) => void, beforeItems?: (f: FoundItems) => void): Stage<ItemsRead> {
   const roots = searchRoots(doc, adapter, scope);
   const itemSelector = adapter.comment ?? adapter.pickComment?.(doc, scope);
   const candidates = collectItems(roots, adapter, itemSelector);
   const ix = new ItemIndex(new Set(candidates), roots, itemSelector);
   const section = findContainer(roots, adapter.container ?? [], candidates[0]) ?? scope ?? null;
-  found?.({ items: candidates, section, roots });
   const n = candidates.length;
   const out: ItemsRead = { comments: [], elements: [], section, roots, skipped: 0 };
+  const f0: FoundItems = { items: candidates, section, roots, comments: out.comments };
+  found?.(f0);
   if (n === 0) return out;
   yield PAUSE; // finding the items (one query over the page) is a task of its own
+  if (beforeItems) {
+    beforeItems(f0); // pageStage's early article: a unit of its own
+    yield PAUSE;
+  }
   const f: FieldSpecs = adapter.fields ?? {};
   const g: FieldSpecs = fallback?.fields ?? {};
   // each strip selector is one query over the page: a unit of its own

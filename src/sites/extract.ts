@@ -1,7 +1,7 @@
 // The one interpreter of adapter data for a whole page: the comments (comments.ts), the article
 // beside them (article.ts), the widget flag and the stated count. Reads the DOM only.
 import type { AttrPick, Extraction, SiteAdapter } from './types';
-import type { RawComment } from '../parser/types';
+import type { RawComment, RawPage } from '../parser/types';
 import { PAUSE, type Stage } from '../pipeline/stage';
 import { isOwn, lineText, queryAll } from './dom';
 import { extractArticle } from './article';
@@ -48,9 +48,22 @@ function articleExclusions(container: Element | null, elements: Element[], comme
  * The page's read as a stage: the items (readItems, with its warm-ups and one unit per item), the
  * page-wide look-ups that do not depend on them (widget, stated count, the section's size; a unit
  * each), then the article beside the comments (Readability-style scoring: a unit of its own).
+ *
+ * With `onArticle`, the article is read first instead, as soon as the items are found, and handed
+ * over before the comments are read (the content script starts labelling with it meanwhile). It is
+ * read as if the section held nothing but the comments, which it nearly always does; the usual
+ * check at the end reads it again where that or the items turn out otherwise.
  */
-export function* pageStage(doc: Document, adapter: SiteAdapter, url?: string, fallback?: SiteAdapter, found?: (f: FoundItems) => void): Stage<Extraction> {
-  const read = yield* readItems(doc, adapter, fallback, undefined, found);
+export function* pageStage(doc: Document, adapter: SiteAdapter, url?: string, fallback?: SiteAdapter, found?: (f: FoundItems) => void, onArticle?: (article: RawPage['article'], url?: string) => void): Stage<Extraction> {
+  let early: { article: RawPage['article']; items: number } | null = null;
+  const beforeItems = onArticle
+    ? (f: FoundItems): void => {
+        const article = extractArticle(doc, f.section ? [f.section, ...f.items] : [...f.items]);
+        early = { article, items: f.items.length };
+        onArticle(article, url);
+      }
+    : undefined;
+  const read = yield* readItems(doc, adapter, fallback, undefined, found, beforeItems);
   const { comments, elements, section, roots } = read;
   const widget = section !== null || firstIn(roots, [...(adapter.container ?? []), ...(adapter.widget ?? [])]) !== null;
   yield;
@@ -59,9 +72,13 @@ export function* pageStage(doc: Document, adapter: SiteAdapter, url?: string, fa
   // The section's text, measured apart: at 50,000 comments it is megabytes, ~30 ms to build.
   const sectionChars = section ? (section.textContent ?? '').length : 0;
   yield PAUSE; // the article's scoring is one long unit
+  const exclusions = articleExclusions(section, elements, comments, () => sectionChars);
+  // The early read stands when it excluded what this would: the section with every item, none skipped.
+  const e = early as { article: RawPage['article']; items: number } | null;
+  const same = e !== null && e.items === elements.length && (section === null || exclusions[0] === section);
   const page: Extraction['page'] = {
     platform: adapter.id,
-    article: extractArticle(doc, articleExclusions(section, elements, comments, () => sectionChars)),
+    article: same ? e.article : extractArticle(doc, exclusions),
     comments,
   };
   if (url) page.url = url;

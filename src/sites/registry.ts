@@ -18,11 +18,14 @@ export function extractPage(doc: Document, url?: string, adapter?: SiteAdapter):
   return drain(readPage(doc, url, adapter));
 }
 
-/** extractPage as a stage (see pipeline/stage.ts); `found` hears about the items once they are known. */
-export function readPage(doc: Document, url?: string, adapter?: SiteAdapter, found?: (f: FoundItems) => void): Stage<Extraction> {
+/**
+ * extractPage as a stage (see pipeline/stage.ts); `found` hears about the items once they are
+ * known, `onArticle` about the article before the comments are read (pageStage).
+ */
+export function readPage(doc: Document, url?: string, adapter?: SiteAdapter, found?: (f: FoundItems) => void, onArticle?: (article: RawPage['article'], url?: string) => void): Stage<Extraction> {
   const u = pageUrl(doc, url);
   const a = adapter ?? detectPage(doc, u) ?? generic;
-  return pageStage(doc, a, u, a === generic ? undefined : generic, found);
+  return pageStage(doc, a, u, a === generic ? undefined : generic, found, onArticle);
 }
 
 /**
