@@ -95,7 +95,7 @@ export class EarlyLabels {
       !this.off &&
       cs.length === this.total &&
       JSON.stringify(thread.article) === JSON.stringify(this.article) &&
-      this.comments.slice(0, job.sent).every((c, i) => sameComment(c, cs[i]!));
+      this.comments.every((c, i) => i >= job.sent || sameComment(c, cs[i]!));
     if (!same) {
       job.drop();
       return null;

@@ -85,12 +85,17 @@ export class RemoteLabeller {
    * Null when this labeller failed before, or the thread is beyond the port's bounds.
    */
   start(thread: Thread, kept: ReadonlyArray<StanceLabel | undefined>): LabelStream | null {
-    const n = thread.comments.length;
-    if (this.broken || n > MAX_JOB_COMMENTS || !isArticle(thread.article) || !articleIntact(thread.article)) return null;
+    const stream = this.newJob(thread.article, thread.comments.length, kept);
+    if (stream) void this.pump(stream, thread, kept);
+    return stream;
+  }
+
+  /** The job's stream, now the active one; null when this labeller failed before or the job is beyond the port's bounds. */
+  private newJob(article: Article, total: number, kept: ReadonlyArray<StanceLabel | undefined>): LabelStream | null {
+    if (this.broken || total > MAX_JOB_COMMENTS || !isArticle(article) || !articleIntact(article)) return null;
     this.end('failed');
-    const stream = new LabelStream(++this.job, n, kept, this.stallMs, (st) => this.failed(st));
+    const stream = new LabelStream(++this.job, total, kept, this.stallMs, (st) => this.failed(st));
     this.active = stream;
-    void this.pump(stream, thread, kept);
     return stream;
   }
 
@@ -101,11 +106,8 @@ export class RemoteLabeller {
    * port's bounds (the caller then starts an ordinary job with the thread).
    */
   begin(article: Article, total: number): EarlyJob | null {
-    if (this.broken || total > MAX_JOB_COMMENTS || !isArticle(article) || !articleIntact(article)) return null;
-    this.end('failed');
-    const s = new LabelStream(++this.job, total, [], this.stallMs, (st) => this.failed(st));
-    this.active = s;
-    if (!this.send({ type: 'lens:job', job: s.id, total, article })) return null;
+    const s = this.newJob(article, total, []);
+    if (!s || !this.send({ type: 'lens:job', job: s.id, total, article })) return null;
     s.alive();
     let sent = 0;
     const none = new Set<string>();

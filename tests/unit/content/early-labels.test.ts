@@ -57,6 +57,21 @@ function read(early: EarlyLabels, raw: RawPage, step: number, items = raw.commen
   return live;
 }
 
+/** An early labeller over a fresh background, fed the page's comments `step` per slice. */
+function readEarly(raw: RawPage, step: number, items?: number) {
+  const bg = background();
+  const early = new EarlyLabels(bg.remote, 200);
+  const live = read(early, raw, step, items);
+  return { bg, early, live };
+}
+
+/** The ordinary job's labels (after the early one was dropped) are labelThread's. */
+async function expectOrdinaryLabels(thread: ReturnType<typeof buildThread>, remote: RemoteLabeller) {
+  const r = await labelWith(thread, null, remote);
+  expect(r.notes).toEqual(['remote']);
+  expect(JSON.stringify(r.labels)).toBe(JSON.stringify(labelThread(thread, engine)));
+}
+
 const sentTypes = (ports: FakePort[]) => ports.flatMap((p) => (p.sent as Array<{ type: string; comments?: unknown[] }>).map((m) => `${m.type}${m.comments ? `:${m.comments.length}` : ''}`));
 
 async function labelWith(thread: ReturnType<typeof buildThread>, stream: LabelStream | null, remote: RemoteLabeller) {
@@ -70,9 +85,7 @@ async function labelWith(thread: ReturnType<typeof buildThread>, stream: LabelSt
 
 test('a nested thread: comments go out while it is read, and the labels are labelThread\'s', async () => {
   const raw = rawPage(1500, 4);
-  const bg = background();
-  const early = new EarlyLabels(bg.remote, 200);
-  const live = read(early, raw, 300);
+  const { bg, early, live } = readEarly(raw, 300);
   // before the thread exists: the job and the comments read so far, some hundreds a message
   const before = sentTypes(bg.ports);
   expect(before[0]).toBe('lens:job');
@@ -94,53 +107,39 @@ test('a nested thread: comments go out while it is read, and the labels are labe
 
 test('ids the parser would renumber (a repeat): no early job, and the ordinary one labels right', async () => {
   const raw = rawPage(900, 3, (i) => (i === 700 ? 'comment-5' : `comment-${i + 1}`));
-  const bg = background();
-  const early = new EarlyLabels(bg.remote, 200);
-  const live = read(early, raw, 300);
+  const { bg, early, live } = readEarly(raw, 300);
   const thread = drain(threadStage({ ...raw, comments: live }, early.readSoFar(live)));
   expect(thread.comments[0]!.id).toBe('c1'); // renumbered
   expect(early.adopt(thread)).toBeNull();
-  const r = await labelWith(thread, null, bg.remote);
-  expect(r.notes).toEqual(['remote']);
-  expect(JSON.stringify(r.labels)).toBe(JSON.stringify(labelThread(thread, engine)));
+  await expectOrdinaryLabels(thread, bg.remote);
 });
 
 test('a flat list (replies guessed at the end): nothing is sent before the thread', () => {
   const raw = rawPage(900, 0);
-  const bg = background();
-  const early = new EarlyLabels(bg.remote, 200);
-  const live = read(early, raw, 300);
+  const { bg, early, live } = readEarly(raw, 300);
   expect(bg.ports.flatMap((p) => p.sent)).toEqual([]);
   expect(early.adopt(buildThread({ ...raw, comments: live }))).toBeNull();
 });
 
 test('an item that gave no comment (the count differs): the early job is dropped, the ordinary one labels right', async () => {
   const raw = rawPage(900, 4);
-  const bg = background();
-  const early = new EarlyLabels(bg.remote, 200);
-  const live = read(early, raw, 300, 901); // 901 items found, one of them skipped
+  const { bg, early, live } = readEarly(raw, 300, 901); // 901 items found, one of them skipped
   expect(sentTypes(bg.ports)[0]).toBe('lens:job');
   const thread = buildThread({ ...raw, comments: live });
   expect(early.adopt(thread)).toBeNull();
-  const r = await labelWith(thread, null, bg.remote);
-  expect(r.notes).toEqual(['remote']);
-  expect(JSON.stringify(r.labels)).toBe(JSON.stringify(labelThread(thread, engine)));
+  await expectOrdinaryLabels(thread, bg.remote);
 });
 
 test('another article at the end (the early read did not stand): the early job is dropped', () => {
   const raw = rawPage(900, 4);
-  const bg = background();
-  const early = new EarlyLabels(bg.remote, 200);
-  const live = read(early, raw, 300);
+  const { early, live } = readEarly(raw, 300);
   const thread = buildThread({ ...raw, article: { ...raw.article, paragraphs: ['Another lead.'] }, comments: live });
   expect(early.adopt(thread)).toBeNull();
 });
 
 test('a short thread is not labelled early (it is labelled at once anyway)', () => {
   const raw = rawPage(150, 4);
-  const bg = background();
-  const early = new EarlyLabels(bg.remote, 200);
-  read(early, raw, 50);
+  const { bg } = readEarly(raw, 50);
   expect(bg.ports.flatMap((p) => p.sent)).toEqual([]);
 });
 
