@@ -159,17 +159,18 @@ async function refinedSection(): Promise<void> {
   console.log('\nGrouped 5-fold cross-validation on the training rows (folds by VAST comment, MaskMandate quote, RumourEval event (Twitter; its Reddit threads one by one); from npm run train:refine).');
   console.log(`Refined = ${m.stack === 'none' || m.stack === undefined ? 'the head alone' : `the head stacked with the fast engine per context kind (${m.stack}; the stacker itself scored nested)`}. Fast = the fast model refitted on the same folds in its own form and settings (out of fold, honest); the shipped fast model is in-sample on VAST and RumourEval.`);
   const n3 = (v: unknown): string => (v === undefined ? '' : Number(v).toFixed(3));
-  console.log('| set | refined | head alone | fast (out of fold) | fast shipped (in-sample for VAST and RumourEval) | majority | VADER alone |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
-  for (const [name, set, cv, head, fastOof, fast] of [['VAST dev 80 %', 'vast', m.groupedCvVast, m.headAloneCvVast, m.fastOofVast, m.fastSameRowsVast], ['MaskMandate 80 % (as agreement)', 'mask', m.groupedCvMask, m.headAloneCvMask, m.fastOofMask, m.fastSameRowsMask], ['RumourEval train replies', 'rumour', m.groupedCvRumour, m.headAloneCvRumour, m.fastOofRumour, m.fastSameRowsRumour]] as const) {
+  console.log(`Comment layer = the comment's embedding and named cues without the article (trained on ${m.commentTrainedOn ?? '-'}), one of the stacker's inputs.`);
+  console.log('| set | refined | head alone | comment layer alone | fast (out of fold) | fast shipped (in-sample for VAST and RumourEval) | majority | VADER alone |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [name, set, cv, head, comment, fastOof, fast] of [['VAST dev 80 %', 'vast', m.groupedCvVast, m.headAloneCvVast, m.commentCvVast, m.fastOofVast, m.fastSameRowsVast], ['MaskMandate 80 % (as agreement)', 'mask', m.groupedCvMask, m.headAloneCvMask, m.commentCvMask, m.fastOofMask, m.fastSameRowsMask], ['RumourEval train replies', 'rumour', m.groupedCvRumour, m.headAloneCvRumour, m.commentCvRumour, m.fastOofRumour, m.fastSameRowsRumour]] as const) {
     const tr = rows.train.filter((r) => r.set === set);
     const cls = set === 'mask' ? AG : STANCES;
     const g = tr.map((r) => (set === 'mask' ? asAgree(r.label) : r.label));
     const vd = tr.map((r) => (set === 'mask' ? vaderLabel(r.text, 'agree', 'disagree', 'neutral') : vaderLabel(r.text, 'support', 'oppose', 'neutral')));
-    console.log(`| ${name} (n = ${tr.length}) | **${n3(cv)}** | ${n3(head)} | ${n3(fastOof)} | ${n3(fast)} | ${f1(cls, g, maj(g))} | ${f1(cls, g, vd)} |`);
+    console.log(`| ${name} (n = ${tr.length}) | **${n3(cv)}** | ${n3(head)} | ${n3(comment)} | ${n3(fastOof)} | ${n3(fast)} | ${f1(cls, g, maj(g))} | ${f1(cls, g, vd)} |`);
   }
-  console.log(`| VAST, only rows whose topic is unseen too (n = ${m.strictVastRows}) | **${n3(m.groupedCvVastStrict)}** | ${n3(m.headAloneCvVastStrict)} | ${n3(m.fastOofVastStrict)} | | | |`);
-  console.log(`| RumourEval train as threads (replies see their parent's label) | **${n3(m.groupedCvRumourThreads)}** | ${n3(m.headAloneCvRumourThreads)} | ${n3(m.fastOofRumourThreads)} | | | |`);
+  console.log(`| VAST, only rows whose topic is unseen too (n = ${m.strictVastRows}) | **${n3(m.groupedCvVastStrict)}** | ${n3(m.headAloneCvVastStrict)} | | ${n3(m.fastOofVastStrict)} | | | |`);
+  console.log(`| RumourEval train as threads (replies see their parent's label) | **${n3(m.groupedCvRumourThreads)}** | ${n3(m.headAloneCvRumourThreads)} | | ${n3(m.fastOofRumourThreads)} | | | |`);
   console.log('\nHeld out (never trained on, never used to choose settings):');
   console.log('| set | refined | fast | majority | VADER alone |');
   console.log('| --- | --- | --- | --- | --- |');

@@ -5,7 +5,7 @@
 import type { Article, StanceLabel, Thread } from '../parser/types';
 import type { ArticleContext } from './context';
 import { decide, type Engine, type ParentInfo } from './engine';
-import { AGREE_ORDER, HEAD_CLASSES, headCues, headInputs, headProbs, loadHead, stackInputs, stackKind, stackLogits, wordingLogp, type Head, type HeadData } from './encoder/head';
+import { AGREE_ORDER, HEAD_CLASSES, commentProbs, headCues, headInputs, headProbs, loadHead, stackInputs, stackKind, stackLogits, wordingLogp, type Head, type HeadData } from './encoder/head';
 import { softmax } from './model';
 import { explain } from './cues';
 import type { Features } from './features';
@@ -56,7 +56,7 @@ export class Refiner {
       // how the comment relates to the text it answers (a quoted comment, a post), as the fast
       // engine's agreement model reads it; a news page's product does not use it
       const agr = kind !== 'news' && ctx.source ? this.engine.agreementFrom(this.engine.features(null, text, ctx.source), false).probs : null;
-      p = softmax(stackLogits(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null)));
+      p = softmax(stackLogits(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null, commentProbs(this.head, u, f))));
     }
     return { p, f, op, x, head, fast };
   }

@@ -21,6 +21,12 @@ export const EMB = 4 * DIM;
 export const NAMED: readonly string[] = [...DENSE.map((f) => f.id), ...OPINION_IDS, ...WORDING_IDS];
 export const WORDING_AT = EMB + DENSE.length + OPINION_IDS.length;
 export const HEAD_DIM = EMB + NAMED.length;
+/**
+ * The comment layer's input: the comment's embedding alone (no article) and the named cues. On a
+ * social post (RumourEval) the article's embedding names the news event, which a new event does
+ * not share; the comment read alone transfers (grouped by event: 0.47 against the head's 0.40).
+ */
+export const COMMENT_DIM = DIM + DENSE.length;
 
 export interface HeadData {
   version: 1;
@@ -34,6 +40,8 @@ export interface HeadData {
   wording: LinearModelData;
   /** the second level over the head's and the fast engine's probabilities (absent: the head alone) */
   stack?: StackData;
+  /** the comment layer (commentInputs; classes x COMMENT_DIM int16 as `weights`), a stacker input */
+  comment?: { scale: number; weights: string; bias: number[] };
   meta: Record<string, string | number>;
 }
 
@@ -59,7 +67,7 @@ export function stackKind(ctx: ArticleContext): (typeof STACK_KINDS)[number] {
   return ctx.kind === 'post' ? 'post' : ctx.size < POST_MIN ? 'topic' : 'news';
 }
 export const AGREE_ORDER = ['agree', 'disagree', 'neutral'] as const;
-export const STACK_INPUTS: readonly string[] = [...HEAD_CLASSES.map((c) => `head-${c}`), ...HEAD_CLASSES.map((c) => `fast-${c}`), 'reply', ...OPINION_IDS, ...AGREE_ORDER.map((a) => `agreement-${a}`)];
+export const STACK_INPUTS: readonly string[] = [...HEAD_CLASSES.map((c) => `head-${c}`), ...HEAD_CLASSES.map((c) => `fast-${c}`), 'reply', ...OPINION_IDS, ...AGREE_ORDER.map((a) => `agreement-${a}`), ...HEAD_CLASSES.map((c) => `comment-${c}`)];
 
 function centredLog(p: ArrayLike<number>, out: Float64Array, at: number, k: number): void {
   let m = 0;
@@ -71,15 +79,17 @@ function centredLog(p: ArrayLike<number>, out: Float64Array, at: number, k: numb
 /**
  * The stacker's input: centred log-probabilities of the head and of the fast engine (its opinion
  * layer applied), the reply flag, the opinion layer's shifts on their own, and the fast engine's
- * agreement model's centred log-probabilities for the comment against the text it answers.
+ * agreement model's centred log-probabilities for the comment against the text it answers, and the
+ * comment layer's (the comment read without the article).
  */
-export function stackInputs(head: ArrayLike<number>, fast: ArrayLike<number>, reply: boolean, op: Opinion | null, agreement: ArrayLike<number> | null): Float64Array {
+export function stackInputs(head: ArrayLike<number>, fast: ArrayLike<number>, reply: boolean, op: Opinion | null, agreement: ArrayLike<number> | null, comment: ArrayLike<number> | null): Float64Array {
   const x = new Float64Array(STACK_INPUTS.length);
   centredLog(head, x, 0, 4);
   centredLog(fast, x, 4, 4);
   x[8] = reply ? 1 : 0;
   if (op) for (let c = 0; c < 4; c++) x[9 + c] = op.shift[c]!;
   if (agreement) centredLog(agreement, x, 13, 3);
+  if (comment) centredLog(comment, x, 16, 4);
   return x;
 }
 
@@ -100,6 +110,8 @@ export function stackLogits(s: StackData, kind: string, x: ArrayLike<number>): F
 export interface Head {
   wording: LinearModel;
   stack?: StackData;
+  /** the comment layer: classes x COMMENT_DIM */
+  comment?: { w: Float32Array; bias: Float64Array };
   w: Float32Array;
   /** w minus the mean over classes: a feature's pull toward one class over the others (for cues) */
   rel: Float32Array;
@@ -116,7 +128,42 @@ export function loadHead(data: HeadData): Head {
   if (data.stack && data.stack.inputs.join() !== STACK_INPUTS.join()) throw new Error('refined head: stack inputs do not match the code; run npm run train:refine');
   const h = fromWeights(w, Float64Array.from(data.bias), data.temperature, loadLinear(data.wording));
   if (data.stack) h.stack = data.stack;
+  if (data.comment) {
+    const cq = decodeInt16(data.comment.weights);
+    if (cq.length !== HEAD_CLASSES.length * COMMENT_DIM) throw new Error(`refined head: expected ${HEAD_CLASSES.length * COMMENT_DIM} comment-layer weights, got ${cq.length}`);
+    h.comment = { w: Float32Array.from(cq, (v) => v * data.comment!.scale), bias: Float64Array.from(data.comment.bias) };
+  }
   return h;
+}
+
+/** int16 weights and their scale, as the head's own */
+export function quantise(w: Float32Array): { scale: number; weights: string } {
+  let max = 1e-9;
+  for (const v of w) max = Math.max(max, Math.abs(v));
+  const scale = max / 32767;
+  return { scale, weights: encodeInt16(Int16Array.from(w, (v) => Math.round(v / scale))) };
+}
+
+/** The comment layer's input: [u, named features]. */
+export function commentInputs(u: Float32Array, f: Features, out = new Float32Array(COMMENT_DIM)): Float32Array {
+  out.set(u.subarray(0, DIM));
+  for (let j = 0; j < f.dense.length; j++) out[DIM + j] = f.dense[j]!;
+  return out;
+}
+
+/** The comment layer's probabilities, or null when the head has none. */
+export function commentProbs(h: Head, u: Float32Array, f: Features): Float64Array | null {
+  const c = h.comment;
+  if (!c) return null;
+  const x = commentInputs(u, f);
+  const z = new Float64Array(HEAD_CLASSES.length);
+  for (let k = 0; k < z.length; k++) {
+    let v = c.bias[k]!;
+    const o = k * COMMENT_DIM;
+    for (let j = 0; j < COMMENT_DIM; j++) v += c.w[o + j]! * x[j]!;
+    z[k] = v;
+  }
+  return softmax(z);
 }
 
 export function fromWeights(w: Float32Array, bias: Float64Array, temperature: number, wording: LinearModel): Head {
@@ -132,11 +179,10 @@ export function fromWeights(w: Float32Array, bias: Float64Array, temperature: nu
 }
 
 export function serialiseHead(h: Head, wording: LinearModelData, meta: HeadData['meta'], stack?: StackData): HeadData {
-  let max = 1e-9;
-  for (const v of h.w) max = Math.max(max, Math.abs(v));
-  const scale = max / 32767;
-  const q = Int16Array.from(h.w, (v) => Math.round(v / scale));
-  return { version: 1, classes: [...HEAD_CLASSES], named: [...NAMED], scale, weights: encodeInt16(q), bias: [...h.bias].map((b) => Math.round(b * 1e5) / 1e5), temperature: h.temperature, wording, ...(stack ? { stack } : {}), meta };
+  const { scale, weights } = quantise(h.w);
+  const round = (b: Float64Array): number[] => [...b].map((v) => Math.round(v * 1e5) / 1e5);
+  const comment = h.comment ? { ...quantise(h.comment.w), bias: round(h.comment.bias) } : undefined;
+  return { version: 1, classes: [...HEAD_CLASSES], named: [...NAMED], scale, weights, bias: round(h.bias), temperature: h.temperature, wording, ...(stack ? { stack } : {}), ...(comment ? { comment } : {}), meta };
 }
 
 /** Log-probabilities of a wording model for one comment. */

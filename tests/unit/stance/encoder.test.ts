@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { EmbeddingCache, textKey } from '../../../src/stance/encoder/cache';
 import { DIM, Encoder } from '../../../src/stance/encoder/embed';
-import { HEAD_DIM, loadHead, serialiseHead, fromWeights, NAMED } from '../../../src/stance/encoder/head';
+import { COMMENT_DIM, commentProbs, HEAD_DIM, loadHead, serialiseHead, fromWeights, NAMED } from '../../../src/stance/encoder/head';
 import { MODEL_DIR, readEncoderFiles, useBackend } from '../../../src/stance/encoder/node';
 import { MAX_TOKENS, Pieces } from '../../../src/stance/encoder/tokenizer';
-import { DEFAULT_MODEL } from '../../../src/stance/index';
+import { DEFAULT_MODEL, StanceEngine } from '../../../src/stance/index';
 import { loadLinear } from '../../../src/stance/model';
 
 const root = join(__dirname, '../../..');
@@ -99,5 +99,22 @@ describe('cache and head format', () => {
     expect(back.temperature).toBe(1.5);
     for (let i = 0; i < w.length; i += 997) expect(Math.abs(back.w[i]! - w[i]!)).toBeLessThan(1e-4);
     expect(() => loadHead({ ...data, named: NAMED.slice(1) })).toThrow(/named features/);
+  });
+
+  test('the comment layer survives serialisation, reads the comment alone, and a wrong size is refused', () => {
+    const h = fromWeights(new Float32Array(4 * HEAD_DIM), new Float64Array(4), 1, loadLinear(DEFAULT_MODEL.stance));
+    expect(commentProbs(h, new Float32Array(DIM), new StanceEngine().features(null, 'x'))).toBeNull();
+    const cw = Float32Array.from({ length: 4 * COMMENT_DIM }, (_, i) => Math.cos(i) / 7);
+    h.comment = { w: cw, bias: Float64Array.from([0.2, 0, -0.1, 0.05]) };
+    const back = loadHead(serialiseHead(h, DEFAULT_MODEL.stance, {}));
+    const engine = new StanceEngine();
+    const f = engine.features(engine.prepare('Some article about a new bridge.'), 'Is this really true? I doubt it.');
+    const u = Float32Array.from({ length: DIM }, (_, i) => Math.sin(i * 3) / 20);
+    const p = commentProbs(back, u, f)!;
+    const z = [0, 1, 2, 3].map((c) => h.comment!.bias[c]! + [...u, ...f.dense].reduce((a, x, j) => a + x * cw[c * COMMENT_DIM + j]!, 0));
+    const ez = z.map((v) => Math.exp(v - Math.max(...z)));
+    ez.forEach((v, c) => expect(p[c]!).toBeCloseTo(v / ez.reduce((a, b) => a + b, 0), 3));
+    const data = serialiseHead(h, DEFAULT_MODEL.stance, {});
+    expect(() => loadHead({ ...data, comment: { ...data.comment!, weights: data.weights } })).toThrow(/comment-layer weights/);
   });
 });

@@ -1,6 +1,7 @@
 // The refined pass's own output-hash discipline (the fast pass keeps output-hash.test.ts): every
 // label, confidence, cue and via of the refined pass over a small shipped input — the seed dump and
-// the gold comments of gold.test.ts under their article — must stay exactly what it was. The
+// the gold comments of gold.test.ts under their article, and short rows as `classify` reads them
+// (a social post, a bare topic: the stacker's other kinds) — must stay exactly what it was. The
 // input needs only files in the repository (seeds/, models/use-lite, the shipped head). A change
 // meant to alter refined labels (a retrained head, another encoder) updates EXPECTED and says why.
 import { createHash } from 'node:crypto';
@@ -11,7 +12,9 @@ import { parseDump } from '../../../src/parser/dump';
 import type { Thread } from '../../../src/parser/types';
 import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
+import { stackKind } from '../../../src/stance/encoder/head';
 
+const EXPECTED_ROWS = '7505fa925660932ca3aec415c57cb782812e91c4936284672ffc78f221a31249';
 const EXPECTED = '39068129c6d5903961594424bee477e80243ac3af630604b0ca4e64c0954c731';
 
 const seedDir = join(__dirname, '../../../seeds');
@@ -31,4 +34,27 @@ test('refined labels, confidences and cues are unchanged over the seed and the g
   const json = JSON.stringify(out);
   expect(out.flat().every((l) => l.pass === 'refined')).toBe(true);
   expect(createHash('sha256').update(json).digest('hex')).toBe(EXPECTED);
+});
+
+// A page's thread is always a news page; `classify` with a short article gives the other kinds.
+const ROWS: [string, string, string?][] = [
+  ['BREAKING: the mayor has resigned, sources say.', 'This is fake, no credible outlet reports it.'],
+  ['BREAKING: the mayor has resigned, sources say.', 'Is there a source for this?'],
+  ['BREAKING: the mayor has resigned, sources say.', 'Confirmed by the city council just now.', 'Is there a source for this?'],
+  ['Masks should be required on public transport during flu season.', 'No, that is an overreach and it does not work.'],
+  ['Masks should be required on public transport during flu season.', 'Exactly right, it protects the vulnerable.'],
+  ['nuclear power', 'It is the only realistic way to cut emissions fast enough.'],
+  ['nuclear power', 'Too expensive and too slow to build; renewables win.'],
+];
+
+test('refined labels of classify rows (a post, a quoted comment, a bare topic) are unchanged', async () => {
+  const engine = new StanceEngine();
+  const pass = await loadRefined(engine);
+  const out = [];
+  for (const [article, text, parent] of ROWS) {
+    const [u, a] = await pass.embed([text, article]);
+    out.push(pass.refiner.classify({ ctx: engine.prepare(article), text, u: u!, a: a!, ...(parent ? { parent: { id: 'p', text: parent } } : {}) }));
+  }
+  expect(new Set(ROWS.map(([article]) => stackKind(engine.prepare(article))))).toEqual(new Set(['post', 'topic']));
+  expect(createHash('sha256').update(JSON.stringify(out)).digest('hex')).toBe(EXPECTED_ROWS);
 });
