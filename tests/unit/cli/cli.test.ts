@@ -187,6 +187,21 @@ describe('comment-lens classify', () => {
     for (const o of r) expect(o.cues.length).toBeGreaterThan(0);
   });
 
+  test('a parent under an empty article, or repeating the article, is read as the article (both passes)', async () => {
+    const quote = 'Masks should be required on every bus and train this winter.';
+    const text = 'No, that is an overreach and it does not even work.';
+    const as = (rows: object[]): string => rows.map((l, i) => JSON.stringify({ id: i, text, ...l })).join('\n');
+    for (const flags of [['classify'], ['classify', '--fast']]) {
+      const r = await run(flags, as([{ article: quote }, { article: '', parent: quote }, { article: quote, parent: quote }, { article: ' ', parent: quote }]));
+      expect(r.code).toBe(0);
+      const out = r.out.trim().split('\n').map((l) => JSON.parse(l));
+      for (const o of out.slice(1)) expect({ ...o, id: 0 }).toEqual(out[0]);
+      // a parent that is another comment under the article still counts as one
+      const nested = await run(flags, as([{ article: quote, parent: 'I agree with this.' }]));
+      expect({ ...JSON.parse(nested.out), id: 0 }).not.toEqual(out[0]);
+    }
+  });
+
   test.each([
     ['{"id":1,"article":"a"}', /line 1: "text" must be a string/],
     ['{"id":1,"article":"a","text":"t"}\nnot json', /line 2: not JSON/],
