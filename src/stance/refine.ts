@@ -54,20 +54,32 @@ export class Refiner {
     if (s) {
       const kind = stackKind(ctx);
       // how the comment relates to the text it answers (a quoted comment, a post), as the fast
-      // engine's agreement model reads it; a news page's product does not use it
-      const agr = kind !== 'news' && ctx.source ? this.engine.agreementFrom(this.engine.features(null, text, ctx.source), false).probs : null;
-      p = softmax(stackLogits(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null, commentProbs(this.head, u, f))));
+      // engine's agreement model reads it, and the comment layer: each only where this kind's
+      // stacker weighs it (a news page's product weighs neither)
+      const agr = ctx.source && this.weighs(kind, 'agreement-') ? this.engine.agreementFrom(this.engine.features(null, text, ctx.source), false).probs : null;
+      const comment = this.weighs(kind, 'comment-') ? commentProbs(this.head, u, f) : null;
+      p = softmax(stackLogits(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null, comment)));
     }
     return { p, f, op, x, head, fast };
   }
 
   /** whether the stacker gives the fast engine's probabilities any weight in this kind of thread */
   usesFast(ctx: ArticleContext): boolean {
-    const s = this.head.stack;
-    const k = s ? s.kinds.indexOf(stackKind(ctx)) : -1;
-    if (!s || k < 0) return false;
-    const d = s.inputs.length;
-    return s.w[k]!.some((v, j) => v !== 0 && s.inputs[j % d]!.startsWith('fast-'));
+    return this.weighs(stackKind(ctx), 'fast-');
+  }
+
+  private readonly weighed = new Map<string, boolean>();
+  /** whether the stacker of this kind of thread gives its inputs named `prefix`… any weight */
+  private weighs(kind: string, prefix: string): boolean {
+    const key = `${kind} ${prefix}`;
+    let w = this.weighed.get(key);
+    if (w === undefined) {
+      const s = this.head.stack;
+      const k = s ? s.kinds.indexOf(kind) : -1;
+      w = !!s && k >= 0 && s.w[k]!.some((v, j) => v !== 0 && s.inputs[j % s.inputs.length]!.startsWith(prefix));
+      this.weighed.set(key, w);
+    }
+    return w;
   }
 
   classify({ ctx, text, u, a, parent }: RefineInput): StanceLabel {
