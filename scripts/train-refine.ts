@@ -98,12 +98,12 @@ rows.forEach((r, i) => {
 });
 
 /** Each set weighs the same in all; within a set, inverse class frequency to a power. */
-function weights(power: number, setWeight: Record<SetName, number>): Float32Array {
-  const w = new Float32Array(n);
-  for (const s of SETS) {
+function weights(power: number, setWeight: Partial<Record<SetName, number>>, sets: readonly SetName[] = SETS): Float32Array {
+  const w = new Float32Array(n); // rows of other sets: 0
+  for (const s of sets) {
     const idx = rows.flatMap((r, i) => (r.set === s ? [i] : []));
     const cw = classWeights(idx.map((i) => y[i]!), STANCES.length, power);
-    for (const i of idx) w[i] = (cw[y[i]!]! * setWeight[s] * n) / (SETS.length * idx.length);
+    for (const i of idx) w[i] = (cw[y[i]!]! * (setWeight[s] ?? 1) * n) / (sets.length * idx.length);
   }
   return w;
 }
@@ -258,15 +258,7 @@ const XC = new Float32Array(n * CD);
 rows.forEach((r, i) => commentInputs(cache.get(r.text)!, F[i]!, XC.subarray(i * CD, (i + 1) * CD)));
 const COMMENT_SETS = (process.env.COMMENT_SETS ?? 'mask,rumour').split(',') as SetName[];
 interface CommentSetting { l2: number; power: number }
-function commentWeights(power: number): Float32Array {
-  const w = new Float32Array(n);
-  for (const st of COMMENT_SETS) {
-    const idx = rows.flatMap((r, i) => (r.set === st ? [i] : []));
-    const cw = classWeights(idx.map((i) => y[i]!), STANCES.length, power);
-    for (const i of idx) w[i] = (cw[y[i]!]! * n) / (COMMENT_SETS.length * idx.length);
-  }
-  return w;
-}
+const commentWeights = (power: number): Float32Array => weights(power, {}, COMMENT_SETS);
 const inCommentSets = (i: number): boolean => COMMENT_SETS.includes(rows[i]!.set);
 const COMMENT_GRID: CommentSetting[] = (process.env.COMMENT_GRID ?? '0.3:0.5,1:0.5,0.3:0.75,1:0.75').split(',').map((t) => { const [l2, power] = t.split(':').map(Number); return { l2: l2!, power: power! }; });
 let commentBest: { s: CommentSetting; oof: Float64Array[]; f1: number; sets: Record<SetName, number> } | undefined;
