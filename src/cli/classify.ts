@@ -1,6 +1,7 @@
 // `comment-lens classify`: the stance engine alone over JSON Lines, so anyone can evaluate it.
 // Input lines {id, article, text, parent?, kind?}; output lines {id, label, confidence, cues, pass}, in order.
 // An empty article with a parent (or the article repeated as the parent): the parent is read as the article.
+// Lines with the same article are one discussion: the refined pass weighs each against the others' lean.
 // pass: "refined" (the sentence encoder and its head, when its files are there; --fast skips it) or "fast".
 // kind: "news" (an article or topic: the opinion layer applies) or "post" (a social post); absent,
 // the engine guesses from the text's length, as it does for RumourEval's source posts.
@@ -55,6 +56,9 @@ function prepareFor(engine: StanceEngine, input: ClassifyInput): ReturnType<Stan
   return input.kind === 'post' ? { ...ctx, kind: 'post' } : ctx;
 }
 
+/** Lines with the same article (and kind) answer the same text: one discussion, one context. */
+const discussionKey = (input: ClassifyInput): string => `${input.kind ?? ''}\u0000${input.article}`;
+
 async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
@@ -82,10 +86,12 @@ async function refinedLabels(loadRefined: typeof import('../stance/refined-node'
     if (showProgress) stderr.write(`\rrefining: embedded ${Math.min(i + CHUNK, texts.length).toLocaleString('en')} of ${texts.length.toLocaleString('en')} texts`);
   }
   if (showProgress) stderr.write('\r\x1b[K');
-  return inputs.map((input) => pass.refiner.classify({
+  // Lines answering the same text are one discussion: read together (stance/discussion.ts).
+  return pass.refiner.classifyAll(inputs.map((input) => ({
     ctx: ctxFor(input), text: input.text, u: vectors.get(input.text)!, a: vectors.get(input.article)!,
     ...(input.parent === undefined ? {} : { parent: { text: input.parent } }),
-  }));
+    ...(input.article.trim() === '' ? {} : { discussion: discussionKey(input) }),
+  })));
 }
 
 export async function runClassify(stdin: Readable, stdout: Writable, stderr: Writable, opts: { fast?: boolean } = {}): Promise<number> {
@@ -108,7 +114,7 @@ export async function runClassify(stdin: Readable, stdout: Writable, stderr: Wri
   // Articles repeat across lines of one discussion: prepare each once.
   const contexts = new Map<string, ReturnType<StanceEngine['prepare']>>();
   const ctxFor = (input: ClassifyInput): ReturnType<StanceEngine['prepare']> => {
-    const key = `${input.kind ?? ''}\u0000${input.article}`;
+    const key = discussionKey(input);
     let ctx = contexts.get(key);
     if (!ctx) {
       if (contexts.size > 1000) contexts.clear();

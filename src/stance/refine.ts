@@ -7,9 +7,16 @@ import type { ArticleContext } from './context';
 import { decide, type Engine, type ParentInfo } from './engine';
 import { AGREE_ORDER, HEAD_CLASSES, commentProbs, headCues, headInputs, headProbs, loadHead, stackInputs, stackKind, stackLogits, wordingLogp, type Head, type HeadData } from './encoder/head';
 import { softmax } from './model';
+import { leaveOneOutShifts, shifted } from './discussion';
 import { explain } from './cues';
 import type { Features } from './features';
 import type { Opinion } from './opinion';
+
+function argmaxOf(p: ArrayLike<number>): number {
+  let b = 0;
+  for (let c = 1; c < p.length; c++) if (p[c]! > p[b]!) b = c;
+  return b;
+}
 
 export type EmbedFn = (texts: string[]) => Promise<Float32Array[]>;
 const LEAD_CHARS = 600;
@@ -82,8 +89,44 @@ export class Refiner {
     return w;
   }
 
-  classify({ ctx, text, u, a, parent }: RefineInput): StanceLabel {
-    const { p: pd, f, op, x } = this.direct(ctx, text, u, a, parent?.text);
+  classify(input: RefineInput): StanceLabel {
+    return this.finish(input, this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text));
+  }
+
+  /**
+   * Lines that may share a discussion (classify's input): each comment is read alone, then, in the
+   * kinds the head adapts (discussion.ts), each comment with a `discussion` key is re-weighted by the
+   * estimated class mix of the others with the same key. Without a key, alone in its discussion, or in
+   * a kind not adapted, a line gets what classify() gives.
+   */
+  classifyAll(inputs: readonly (RefineInput & { discussion?: string })[]): StanceLabel[] {
+    const d = this.head.stack?.discussion;
+    const read = inputs.map((input) => this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text));
+    const shifts: (Float64Array | undefined)[] = new Array(inputs.length);
+    if (d) {
+      const groups = new Map<string, number[]>();
+      inputs.forEach((input, i) => {
+        const kind = stackKind(input.ctx);
+        if (input.discussion === undefined || !d.kinds.includes(kind)) return;
+        const key = `${kind}\u0000${input.discussion}`;
+        const g = groups.get(key);
+        if (g) g.push(i);
+        else groups.set(key, [i]);
+      });
+      for (const idx of groups.values()) {
+        if (idx.length < 2) continue; // alone: nothing else to read it with
+        const prior = d.prior[d.kinds.indexOf(stackKind(inputs[idx[0]!]!.ctx))]!;
+        const sh = leaveOneOutShifts(idx.map((i) => read[i]!.p), prior, d.power, d.m, d.iters);
+        idx.forEach((i, j) => (shifts[i] = sh[j]));
+      }
+    }
+    return inputs.map((input, i) => this.finish(input, read[i]!, shifts[i]));
+  }
+
+  private finish({ ctx, parent }: RefineInput, read: ReturnType<Refiner['direct']>, shift?: Float64Array): StanceLabel {
+    const { f, op, x } = read;
+    const alone = argmaxOf(read.p);
+    const pd = shift ? shifted(read.p, shift) : read.p;
     const pl = parent?.label;
     // as the fast engine: agreeing keeps the parent's side, disagreeing swaps it (engine.ts decide)
     const { p, g, derived, agr, best, rhetorical } = decide([...pd], f, pl, () => this.engine.agreementFrom(f, false).probs, this.engine.alpha, this.engine.rhetoricalMin);
@@ -103,6 +146,10 @@ export class Refiner {
         reason: `${agreeing ? 'agrees with' : 'disagrees with'} a comment that ${pl!.label === 'support' ? 'supports' : 'opposes'} it`,
         weight: Math.round(g * derived[best]! * 1000) / 1000,
       });
+    }
+    if (shift && best !== alone && best === argmaxOf(pd)) {
+      // the discussion, not the comment alone, tipped it: say so first
+      cues.unshift({ rule: 'discussion-lean', reason: `the other replies to the same text lean ${HEAD_CLASSES[best]}, which tipped a close call`, weight: Math.round((pd[best]! - read.p[best]!) * 1000) / 1000 });
     }
     if (cues.length === 0 && this.usesFast(ctx)) {
       // the fast pass had a say in this kind of thread: its cues for the label, if any

@@ -11,6 +11,7 @@ import { explain } from '../cues';
 import { decodeInt16, encodeInt16, loadLinear, logits, softmax, type LinearModel, type LinearModelData } from '../model';
 import type { Opinion } from '../opinion';
 import { POST_MIN, type ArticleContext } from '../context';
+import type { DiscussionPrior } from '../discussion';
 import { DIM } from './embed';
 
 export const HEAD_CLASSES: readonly Stance[] = ['support', 'oppose', 'neutral', 'question'];
@@ -60,6 +61,8 @@ export interface StackData {
   w: number[][];
   /** per kind: one per class */
   b: number[][];
+  /** comments answering the same text read together (discussion.ts), where grouped CV chose it */
+  discussion?: DiscussionPrior;
 }
 export const STACK_KINDS = ['topic', 'post', 'news'] as const;
 /** 'topic': a bare topic (a few words); 'post': a short social post or quoted comment; 'news': a news page or longer text. */

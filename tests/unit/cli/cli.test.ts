@@ -202,6 +202,24 @@ describe('comment-lens classify', () => {
     }
   });
 
+  test('lines answering the same text are read together: their lean moves a line there, not one elsewhere', async () => {
+    const post = 'BREAKING: the bridge on route 9 has collapsed, police say.';
+    const other = 'The council will vote on the new budget on Tuesday.';
+    const line = { article: post, text: 'Wow, I drive over that bridge every day.' };
+    const denials = ['This is fake, the bridge is fine, I just drove over it.', 'Fake news. No such thing happened.', 'Not true at all, police said nothing of the kind.', 'Hoax. Stop spreading this.'];
+    const input = (under: string): string => [{ id: 0, ...line }, ...denials.map((text, i) => ({ id: i + 1, article: under, text }))].map((l) => JSON.stringify(l)).join('\n');
+    const alone = await run(['classify'], JSON.stringify({ id: 0, ...line }));
+    const withDenials = await run(['classify'], input(post));
+    const elsewhere = await run(['classify'], input(other));
+    const [a, t, e] = [alone, withDenials, elsewhere].map((r) => JSON.parse(r.out.trim().split('\n')[0]!));
+    expect(t).not.toEqual(a);
+    expect(e).toEqual(a);
+    // the fast pass reads each line alone
+    const fastAlone = await run(['classify', '--fast'], JSON.stringify({ id: 0, ...line }));
+    const fastWith = await run(['classify', '--fast'], input(post));
+    expect(JSON.parse(fastWith.out.trim().split('\n')[0]!)).toEqual(JSON.parse(fastAlone.out.trim()));
+  });
+
   test.each([
     ['{"id":1,"article":"a"}', /line 1: "text" must be a string/],
     ['{"id":1,"article":"a","text":"t"}\nnot json', /line 2: not JSON/],

@@ -15,6 +15,7 @@ import { loadRefined } from '../../../src/stance/refined-node';
 import { stackKind } from '../../../src/stance/encoder/head';
 
 const EXPECTED_ROWS = '7505fa925660932ca3aec415c57cb782812e91c4936284672ffc78f221a31249';
+const EXPECTED_DISCUSSIONS = '5e02da63930e755bd3fe9fbabc71143f80a9ea3088046a7ff46ef5ac23129349';
 const EXPECTED = '39068129c6d5903961594424bee477e80243ac3af630604b0ca4e64c0954c731';
 
 const seedDir = join(__dirname, '../../../seeds');
@@ -57,4 +58,24 @@ test('refined labels of classify rows (a post, a quoted comment, a bare topic) a
   }
   expect(new Set(ROWS.map(([article]) => stackKind(engine.prepare(article))))).toEqual(new Set(['post', 'topic']));
   expect(createHash('sha256').update(JSON.stringify(out)).digest('hex')).toBe(EXPECTED_ROWS);
+});
+
+test('classify rows read as discussions are unchanged, and a line alone reads as classify() gives it', async () => {
+  const engine = new StanceEngine();
+  const pass = await loadRefined(engine);
+  const ctxs = new Map<string, ReturnType<typeof engine.prepare>>();
+  const inputs = [];
+  for (const [article, text, parent] of ROWS) {
+    const [u, a] = await pass.embed([text, article]);
+    if (!ctxs.has(article)) ctxs.set(article, engine.prepare(article));
+    inputs.push({ ctx: ctxs.get(article)!, text, u: u!, a: a!, ...(parent ? { parent: { id: 'p', text: parent } } : {}) });
+  }
+  const together = pass.refiner.classifyAll(inputs.map((x, i) => ({ ...x, discussion: ROWS[i]![0] })));
+  expect(pass.refiner.head.stack?.discussion).toBeDefined();
+  // without a key, or alone under its key, a line is read as classify() reads it
+  const apart = pass.refiner.classifyAll(inputs);
+  expect(apart).toEqual(inputs.map((x) => pass.refiner.classify(x)));
+  expect(pass.refiner.classifyAll(inputs.map((x, i) => ({ ...x, discussion: String(i) })))).toEqual(apart);
+  expect(together).not.toEqual(apart);
+  expect(createHash('sha256').update(JSON.stringify(together)).digest('hex')).toBe(EXPECTED_DISCUSSIONS);
 });
