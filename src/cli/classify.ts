@@ -56,8 +56,8 @@ function prepareFor(engine: StanceEngine, input: ClassifyInput): ReturnType<Stan
   return input.kind === 'post' ? { ...ctx, kind: 'post' } : ctx;
 }
 
-/** Lines with the same article (and kind) answer the same text: one discussion, one context. */
-const discussionKey = (input: ClassifyInput): string => `${input.kind ?? ''}\u0000${input.article}`;
+/** Lines with the same article (and kind; spacing aside) answer the same text: one discussion, one context. */
+const discussionKey = (input: ClassifyInput): string => `${input.kind ?? ''}\u0000${input.article.trim().replace(/\s+/g, ' ')}`;
 
 async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];

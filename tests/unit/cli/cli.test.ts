@@ -214,6 +214,9 @@ describe('comment-lens classify', () => {
     const [a, t, e] = [alone, withDenials, elsewhere].map((r) => JSON.parse(r.out.trim().split('\n')[0]!));
     expect(t).not.toEqual(a);
     expect(e).toEqual(a);
+    // the same text with other spacing is the same discussion
+    const respaced = await run(['classify'], input(` ${post.replace(/ /g, '  ')}\n`));
+    expect(JSON.parse(respaced.out.trim().split('\n')[0]!)).not.toEqual(a);
     // the fast pass reads each line alone
     const fastAlone = await run(['classify', '--fast'], JSON.stringify({ id: 0, ...line }));
     const fastWith = await run(['classify', '--fast'], input(post));
