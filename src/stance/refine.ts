@@ -149,7 +149,7 @@ export class Refiner {
     }
     if (shift && best !== alone && best === argmaxOf(pd)) {
       // the discussion, not the comment alone, tipped it: say so first
-      cues.unshift({ rule: 'discussion-lean', reason: `the other replies to the same text lean ${HEAD_CLASSES[best]}, which tipped a close call`, weight: Math.round((pd[best]! - read.p[best]!) * 1000) / 1000 });
+      cues.unshift({ rule: 'discussion-lean', reason: `more of the other replies to the same text read as ${HEAD_CLASSES[best]} than usual, which tipped a close call`, weight: Math.round((pd[best]! - read.p[best]!) * 1000) / 1000 });
     }
     if (cues.length === 0 && this.usesFast(ctx)) {
       // the fast pass had a say in this kind of thread: its cues for the label, if any

@@ -223,6 +223,20 @@ describe('comment-lens classify', () => {
     expect(JSON.parse(fastWith.out.trim().split('\n')[0]!)).toEqual(JSON.parse(fastAlone.out.trim()));
   });
 
+  // A close call under the shipped head ("I doubt it." alone reads as support): a retrain that moves it needs another example.
+  test('a close call the discussion tips says so in its first cue', async () => {
+    const post = 'BREAKING: the bridge on route 9 has collapsed, police say.';
+    const line = { id: 0, article: post, text: 'I doubt it.' };
+    const denials = ['This is fake, the bridge is fine, I just drove over it.', 'Fake news. No such thing happened.', 'Not true at all, police said nothing of the kind.', 'Hoax. Stop spreading this.', 'False. The police denied it an hour ago.', 'This never happened, stop lying.'];
+    const alone = JSON.parse((await run(['classify'], JSON.stringify(line))).out);
+    const together = JSON.parse((await run(['classify'], [line, ...denials.map((text, i) => ({ id: i + 1, article: post, text }))].map((l) => JSON.stringify(l)).join('\n'))).out.split('\n')[0]!);
+    expect(alone.label).not.toBe('oppose');
+    expect(alone.cues.map((c: { rule: string }) => c.rule)).not.toContain('discussion-lean');
+    expect(together.label).toBe('oppose');
+    expect(together.cues[0].rule).toBe('discussion-lean');
+    expect(together.cues[0].reason).toMatch(/other replies to the same text read as oppose/);
+  });
+
   test.each([
     ['{"id":1,"article":"a"}', /line 1: "text" must be a string/],
     ['{"id":1,"article":"a","text":"t"}\nnot json', /line 2: not JSON/],
