@@ -126,7 +126,7 @@ async function refinedSection(): Promise<void> {
   const rows = refineRows(read);
   const cache = DiskCache.open();
   const texts = [...rows.vastHeld, ...rows.maskHeld, ...rows.train].flatMap((r) => [r.text, r.article])
-    .concat(rows.rumourDev.flatMap((r) => [r.text, r.sourceText]));
+    .concat(rows.rumourDev.flatMap((r) => [r.text, r.sourceText, ...(r.parentText ? [r.parentText] : [])]));
   if (texts.some((t) => !cache.get(t))) {
     console.log('embedding texts missing from the cache…');
     await cache.fill(await loadNodeEncoder(), texts, (done, total, perSec) => { if (done % 640 === 0 || done === total) console.log(`  ${done} of ${total}, ${perSec.toFixed(1)}/s`); });
@@ -140,7 +140,7 @@ async function refinedSection(): Promise<void> {
   const refinedEngine = {
     prepare: (article: string | import('../src/parser/types').Article) => { const c = engine.prepare(article); srcOf.set(c, typeof article === 'string' ? article : ''); return c; },
     classify: (ctx: ReturnType<typeof engine.prepare>, text: string, parent?: import('../src/stance/engine').ParentInfo) =>
-      refiner.classify({ ctx, text, u: vec(text), a: vec(srcOf.get(ctx)!), ...(parent ? { parent } : {}) }),
+      refiner.classify({ ctx, text, u: vec(text), a: vec(srcOf.get(ctx)!), ...(parent ? { parent, pu: vec(parent.text) } : {}) }),
   };
   const rGold = rows.rumourDev.map((r) => r.label as string);
   const rRef = labelRows(refinedEngine, rows.rumourDev).map((l) => l.label as string);
@@ -151,7 +151,7 @@ async function refinedSection(): Promise<void> {
   const viaClassify = (xs: { article: string; text: string; parent?: string }[]): string[] => {
     const ctxs = new Map<string, ReturnType<typeof engine.prepare>>();
     const ctxOf = (article: string): ReturnType<typeof engine.prepare> => ctxs.get(article) ?? ctxs.set(article, engine.prepare(article)).get(article)!;
-    return refiner.classifyAll(xs.map((x) => ({ ctx: ctxOf(x.article), text: x.text, u: vec(x.text), a: vec(x.article), discussion: x.article, ...(x.parent === undefined ? {} : { parent: { text: x.parent } }) })))
+    return refiner.classifyAll(xs.map((x) => ({ ctx: ctxOf(x.article), text: x.text, u: vec(x.text), a: vec(x.article), discussion: x.article, ...(x.parent === undefined ? {} : { parent: { text: x.parent }, pu: vec(x.parent) }) })))
       .map((l) => l.label as string);
   };
   const rCli = viaClassify(rows.rumourDev.map((r) => ({ article: r.sourceText, text: r.text, ...(r.parentIsSource ? {} : { parent: r.parentText }) })));

@@ -27,7 +27,7 @@ import { refineRows, type SetName } from '../src/stance/training/refine-data';
 import { opinion } from '../src/stance/opinion';
 import { DEFAULT_MODEL } from '../src/stance/index';
 import { logits as linearLogits, softmax } from '../src/stance/model';
-import { COMMENT_DIM, commentInputs, STACK_INPUTS, STACK_KINDS, stackInputs, stackKind, type StackData } from '../src/stance/encoder/head';
+import { COMMENT_DIM, commentInputs, STACK_INPUTS, STACK_KINDS, similarities, stackInputs, stackKind, type StackData } from '../src/stance/encoder/head';
 import { stackFit, stackScore, type StackFit, type StackRow } from '../src/stance/training/stack';
 import { decide } from '../src/stance/engine';
 import { leaveOneOutShifts, shifted } from '../src/stance/discussion';
@@ -281,8 +281,10 @@ console.log(`  comment layer chosen: ${JSON.stringify(commentBest!.s)}`);
 const headOofP = chosen.oof.map((z, i) => softmax(isPost[i] ? z.map((v, c) => v + postOff[c]!) : z, temperature));
 const kindOf: string[] = rows.map((r) => stackKind(ctxs.get(r.article)!));
 const SD = STACK_INPUTS.length;
-const stackX = rows.map((r, i) => stackInputs(headOofP[i]!, fastOof[i]!, r.parentText !== undefined, opOf[i]!, agreeOof[i]!, commentBest!.oof[i]!));
-// Ablations (experiments only): STACK_DROP=head,fast,reply,opinion,agreement,comment zeroes those inputs.
+// The comment's similarity to its article, and how much closer it lies to its parent (a parent is always a training row's text: embedded).
+const simOf = (i: number): [number, number] => { const r = rows[i]!; return similarities(cache.get(r.text)!, cache.get(r.article)!, r.parentText === undefined ? undefined : cache.get(r.parentText)!); };
+const stackX = rows.map((r, i) => stackInputs(headOofP[i]!, fastOof[i]!, r.parentText !== undefined, opOf[i]!, agreeOof[i]!, commentBest!.oof[i]!, simOf(i)));
+// Ablations (experiments only): STACK_DROP=head,fast,reply,opinion,agreement,comment,sim zeroes those inputs.
 for (const drop of (process.env.STACK_DROP ?? '').split(',').filter(Boolean)) {
   STACK_INPUTS.forEach((id, j) => { if (id.startsWith(drop)) for (const x of stackX) x[j] = 0; });
 }
@@ -345,8 +347,6 @@ for (const c of combiners) {
 }
 let pick: { topic: Combiner; post: Combiner; f1: Record<SetName, number>; mean: number } | undefined;
 for (const topic of combiners) for (const post of combiners) {
-  // one stacker setting for all fitted kinds
-  if (topic.fit && post.fit && topic !== post) continue;
   const f1 = scores(predWith({ topic, post }), () => true);
   const mean = meanOf(f1);
   if (!pick || mean > pick.mean + 1e-9) pick = { topic, post, f1, mean };
@@ -388,9 +388,8 @@ if (process.env.STACK_OFFSETS !== '0') {
     console.log(`  kept: ${postOffsets.join(' ')}`);
   }
 }
-const setting = pick!.topic.fit ?? pick!.post.fit;
-const finalFits = setting ? fitStack(rows.map((_, i) => i), setting) : new Map<string, StackFit>();
-const weightsFor = (c: Combiner, kd: string): StackFit => (c.fit ? finalFits.get(kd)! : { w: c.fixed!, b: [0, 0, 0, 0] });
+// Each fitted kind with its own setting, on every row.
+const weightsFor = (c: Combiner, kd: string): StackFit => (c.fit ? fitStack(rows.map((_, i) => i), c.fit).get(kd)! : { w: c.fixed!, b: [0, 0, 0, 0] });
 const postFit = weightsFor(pick!.post, 'post');
 const kindFits: Record<string, StackFit> = { topic: weightsFor(pick!.topic, 'topic'), post: { w: postFit.w, b: postFit.b.map((v, c) => v + postOffsets[c]!) }, news: { w: PRODUCT, b: [0, 0, 0, 0] } };
 const stackData: StackData = {
@@ -504,7 +503,7 @@ writeFileSync(OUT, JSON.stringify(data));
 const refiner = new Refiner(engine, data);
 let same = 0;
 rows.forEach((r, i) => {
-  const p = refiner.direct(ctxs.get(r.article)!, r.text, cache.get(r.text)!, cache.get(r.article)!, r.parentText).head;
+  const p = refiner.direct(ctxs.get(r.article)!, r.text, cache.get(r.text)!, cache.get(r.article)!, r.parentText, r.parentText === undefined ? undefined : cache.get(r.parentText)!).head;
   if (argmax(p) === argmax(denseLogits(finalFit, X, i * d, d, STANCES.length))) same++;
 });
 console.log(`refined head: T=${temperature}; int16 head agrees with the float fit on ${same} of ${n} rows; wrote ${path.relative(repoRoot, OUT)} (${(JSON.stringify(data).length / 1024).toFixed(0)} KB)`);

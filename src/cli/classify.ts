@@ -71,12 +71,14 @@ async function readAll(stream: Readable): Promise<string> {
 }
 
 /**
- * The refined pass over every line: each distinct text embedded once (comments, articles), then
- * the head.
+ * The refined pass over every line: each distinct text embedded once (comments, articles, the
+ * parents it reads), then the head.
  */
 async function refinedLabels(loadRefined: typeof import('../stance/refined-node').loadRefined, engine: StanceEngine, inputs: ClassifyInput[], ctxFor: (i: ClassifyInput) => ReturnType<StanceEngine['prepare']>, stderr: Writable, showProgress: boolean): Promise<StanceLabel[]> {
   const pass = await loadRefined(engine);
-  const texts = [...new Set(inputs.flatMap((input) => [input.text, input.article]))];
+  // a reply is read against its parent too where the refined pass's stacker asks (most parents are other lines' texts)
+  const withParent = (input: ClassifyInput): boolean => input.parent !== undefined && pass.refiner.needsParentVector(ctxFor(input));
+  const texts = [...new Set(inputs.flatMap((input) => (withParent(input) ? [input.text, input.article, input.parent!] : [input.text, input.article])))];
   const vectors = new Map<string, Float32Array>();
   const CHUNK = 512;
   for (let i = 0; i < texts.length; i += CHUNK) {
@@ -90,6 +92,7 @@ async function refinedLabels(loadRefined: typeof import('../stance/refined-node'
   return pass.refiner.classifyAll(inputs.map((input) => ({
     ctx: ctxFor(input), text: input.text, u: vectors.get(input.text)!, a: vectors.get(input.article)!,
     ...(input.parent === undefined ? {} : { parent: { text: input.parent } }),
+    ...(withParent(input) ? { pu: vectors.get(input.parent!)! } : {}),
     ...(input.article.trim() === '' ? {} : { discussion: discussionKey(input) }),
   })));
 }

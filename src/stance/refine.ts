@@ -5,7 +5,7 @@
 import type { Article, StanceLabel, Thread } from '../parser/types';
 import type { ArticleContext } from './context';
 import { decide, type Engine, type ParentInfo } from './engine';
-import { AGREE_ORDER, HEAD_CLASSES, commentProbs, headCues, headInputs, headProbs, loadHead, stackInputs, stackKind, stackLogits, wordingLogp, type Head, type HeadData } from './encoder/head';
+import { AGREE_ORDER, HEAD_CLASSES, commentProbs, headCues, headInputs, headProbs, loadHead, similarities, stackInputs, stackKind, stackLogits, wordingLogp, type Head, type HeadData } from './encoder/head';
 import { softmax } from './model';
 import { leaveOneOutShifts, shifted } from './discussion';
 import { explain } from './cues';
@@ -38,6 +38,8 @@ export interface RefineInput {
   u: Float32Array;
   a: Float32Array;
   parent?: ParentInfo;
+  /** the parent's embedding: needed with a parent wherever the kind's stacker reads similarities (needsParentVector) */
+  pu?: Float32Array;
 }
 
 export class Refiner {
@@ -51,7 +53,7 @@ export class Refiner {
    * when the head ships a stacker, its second level over the head's and the fast engine's
    * probabilities (fast: the fast pass's model with its opinion layer) for the thread's kind.
    */
-  direct(ctx: ArticleContext, text: string, u: Float32Array, a: Float32Array, parentText?: string): { p: Float64Array; f: Features; op: Opinion | null; x: Float32Array; head: Float64Array; fast: number[] } {
+  direct(ctx: ArticleContext, text: string, u: Float32Array, a: Float32Array, parentText?: string, pu?: Float32Array): { p: Float64Array; f: Features; op: Opinion | null; x: Float32Array; head: Float64Array; fast: number[] } {
     const f = this.engine.features(ctx, text, parentText);
     const { pd: fast, op } = this.engine.directOpinion(ctx, f);
     const x = headInputs(u, a, f, op, wordingLogp(this.head.wording, f));
@@ -65,9 +67,20 @@ export class Refiner {
       // stacker weighs it (a news page's product weighs neither)
       const agr = ctx.source && this.weighs(kind, 'agreement-') ? this.engine.agreementFrom(this.engine.features(null, text, ctx.source), false).probs : null;
       const comment = this.weighs(kind, 'comment-') ? commentProbs(this.head, u, f) : null;
-      p = softmax(stackLogits(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null, comment)));
+      let sim: [number, number] | null = null;
+      if (this.weighs(kind, 'sim-')) {
+        // training read every reply against its parent's vector: where it weighs, a missing one is the caller's bug
+        if (parentText !== undefined && !pu && this.needsParentVector(ctx)) throw new Error('refined pass: this kind of thread needs the parent comment\'s embedding');
+        sim = similarities(u, a, parentText === undefined ? undefined : pu);
+      }
+      p = softmax(stackLogits(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null, comment, sim)));
     }
     return { p, f, op, x, head, fast };
+  }
+
+  /** whether a reply in this context is read against its parent's embedding too (RefineInput.pu) */
+  needsParentVector(ctx: ArticleContext): boolean {
+    return this.weighs(stackKind(ctx), 'sim-parent');
   }
 
   /** whether the stacker gives the fast engine's probabilities any weight in this kind of thread */
@@ -90,7 +103,7 @@ export class Refiner {
   }
 
   classify(input: RefineInput): StanceLabel {
-    return this.finish(input, this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text));
+    return this.finish(input, this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text, input.pu));
   }
 
   /**
@@ -101,7 +114,7 @@ export class Refiner {
    */
   classifyAll(inputs: readonly (RefineInput & { discussion?: string })[]): StanceLabel[] {
     const d = this.head.stack?.discussion;
-    const read = inputs.map((input) => this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text));
+    const read = inputs.map((input) => this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text, input.pu));
     const shifts: (Float64Array | undefined)[] = new Array(inputs.length);
     if (d) {
       const groups = new Map<string, number[]>();
@@ -173,18 +186,35 @@ export class Refiner {
     const byId = new Map(thread.comments.map((c, i) => [c.id, i]));
     const order = (opts.order ?? thread.comments.map((_, i) => i)).filter((i) => !thread.comments[i]!.placeholder);
     const B = opts.batch ?? 32;
+    const parentOf = (i: number): number | undefined => {
+      const id = thread.comments[i]!.parentId;
+      return id === undefined ? undefined : byId.get(id);
+    };
+    // Embeddings by comment: a reply's parent is embedded with the reply's batch when this kind
+    // of thread reads replies against their parents, and kept for its own turn.
+    const vectors = new Map<number, Float32Array>();
+    const withParents = this.needsParentVector(ctx);
     for (let s = 0; s < order.length; s += B) {
       if (opts.signal?.aborted) break;
       const idx = order.slice(s, s + B);
-      const us = await embed(idx.map((i) => thread.comments[i]!.text));
+      const need = new Set(idx.filter((i) => !vectors.has(i)));
+      if (withParents) for (const i of idx) {
+        const pi = parentOf(i);
+        if (pi !== undefined && !vectors.has(pi)) need.add(pi);
+      }
+      const todo = [...need];
+      const vs = todo.length === 0 ? [] : await embed(todo.map((i) => thread.comments[i]!.text));
       if (opts.signal?.aborted) break;
-      idx.forEach((i, k) => {
+      todo.forEach((i, k) => vectors.set(i, vs[k]!));
+      idx.forEach((i) => {
         const c = thread.comments[i]!;
-        const pi = c.parentId === undefined ? undefined : byId.get(c.parentId);
+        const pi = parentOf(i);
         const parent = pi === undefined ? undefined : { id: thread.comments[pi]!.id, text: thread.comments[pi]!.text, label: labels[pi] };
-        labels[i] = this.classify({ ctx, text: c.text, u: us[k]!, a: a!, ...(parent ? { parent } : {}) });
+        const pu = pi === undefined || !withParents ? undefined : vectors.get(pi);
+        labels[i] = this.classify({ ctx, text: c.text, u: vectors.get(i)!, a: a!, ...(parent ? { parent } : {}), ...(pu ? { pu } : {}) });
         opts.onLabel?.(i, labels[i]!);
       });
+      if (!withParents) vectors.clear();
     }
     return labels;
   }

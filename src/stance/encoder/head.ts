@@ -69,8 +69,34 @@ export const STACK_KINDS = ['topic', 'post', 'news'] as const;
 export function stackKind(ctx: ArticleContext): (typeof STACK_KINDS)[number] {
   return ctx.kind === 'post' ? 'post' : ctx.size < POST_MIN ? 'topic' : 'news';
 }
+/**
+ * How close the comment's embedding lies to the text it is set against (cosine): the article or
+ * topic, and how much closer it lies to the parent comment than to that (0 for a direct reply, so
+ * a kind trained on direct replies alone gives it no weight). A comment off the topic rarely takes
+ * a side on it (VAST's neutral class is mostly that). Stacker inputs, chosen by grouped CV
+ * (train-refine.ts).
+ */
+const SIM_IDS = ['sim-article', 'sim-parent'];
+/** both spread with a standard deviation of about 0.2 over the training rows: scaled to about 1, as the other inputs, so one L2 suits all */
+const SIM_SCALE = 5;
+export function cosine(x: ArrayLike<number>, z: ArrayLike<number>): number {
+  let d = 0;
+  let nx = 0;
+  let nz = 0;
+  for (let j = 0; j < x.length; j++) {
+    d += x[j]! * z[j]!;
+    nx += x[j]! * x[j]!;
+    nz += z[j]! * z[j]!;
+  }
+  return d / Math.sqrt(nx * nz + 1e-12);
+}
+/** u: the comment's embedding, a: the article's, p: the parent comment's (absent: a direct reply). */
+export function similarities(u: ArrayLike<number>, a: ArrayLike<number>, p?: ArrayLike<number>): [number, number] {
+  const sa = cosine(u, a);
+  return [sa, p ? cosine(u, p) - sa : 0];
+}
 export const AGREE_ORDER = ['agree', 'disagree', 'neutral'] as const;
-export const STACK_INPUTS: readonly string[] = [...HEAD_CLASSES.map((c) => `head-${c}`), ...HEAD_CLASSES.map((c) => `fast-${c}`), 'reply', ...OPINION_IDS, ...AGREE_ORDER.map((a) => `agreement-${a}`), ...HEAD_CLASSES.map((c) => `comment-${c}`)];
+export const STACK_INPUTS: readonly string[] = [...HEAD_CLASSES.map((c) => `head-${c}`), ...HEAD_CLASSES.map((c) => `fast-${c}`), 'reply', ...OPINION_IDS, ...AGREE_ORDER.map((a) => `agreement-${a}`), ...HEAD_CLASSES.map((c) => `comment-${c}`), ...SIM_IDS];
 
 function centredLog(p: ArrayLike<number>, out: Float64Array, at: number, k: number): void {
   let m = 0;
@@ -83,9 +109,10 @@ function centredLog(p: ArrayLike<number>, out: Float64Array, at: number, k: numb
  * The stacker's input: centred log-probabilities of the head and of the fast engine (its opinion
  * layer applied), the reply flag, the opinion layer's shifts on their own, and the fast engine's
  * agreement model's centred log-probabilities for the comment against the text it answers, and the
- * comment layer's (the comment read without the article).
+ * comment layer's (the comment read without the article), and the comment's similarity to the
+ * article and to its parent (similarities()).
  */
-export function stackInputs(head: ArrayLike<number>, fast: ArrayLike<number>, reply: boolean, op: Opinion | null, agreement: ArrayLike<number> | null, comment: ArrayLike<number> | null): Float64Array {
+export function stackInputs(head: ArrayLike<number>, fast: ArrayLike<number>, reply: boolean, op: Opinion | null, agreement: ArrayLike<number> | null, comment: ArrayLike<number> | null, sim: ArrayLike<number> | null): Float64Array {
   const x = new Float64Array(STACK_INPUTS.length);
   centredLog(head, x, 0, 4);
   centredLog(fast, x, 4, 4);
@@ -93,6 +120,7 @@ export function stackInputs(head: ArrayLike<number>, fast: ArrayLike<number>, re
   if (op) for (let c = 0; c < 4; c++) x[9 + c] = op.shift[c]!;
   if (agreement) centredLog(agreement, x, 13, 3);
   if (comment) centredLog(comment, x, 16, 4);
+  if (sim) for (let j = 0; j < SIM_IDS.length; j++) x[20 + j] = sim[j]! * SIM_SCALE;
   return x;
 }
 

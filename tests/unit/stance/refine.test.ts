@@ -4,8 +4,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Stance, StanceLabel, Thread } from '../../../src/parser/types';
 import { StanceEngine, labelThread } from '../../../src/stance/index';
-import { articleText } from '../../../src/stance/refine';
-import { loadRefined, type RefinedPass } from '../../../src/stance/refined-node';
+import { cosine, similarities, stackKind } from '../../../src/stance/encoder/head';
+import { loadRefined, REFINE_HEAD, type RefinedPass } from '../../../src/stance/refined-node';
+import { articleText, Refiner } from '../../../src/stance/refine';
 import { STANCES } from '../../../src/parser/types';
 
 const engine = new StanceEngine();
@@ -97,5 +98,63 @@ describe('refining a thread', () => {
     expect(out[1]!.pass).toBe('refined');
     expect(articleText(article)).toBe(`${article.title}\n${article.paragraphs[0]}`);
     expect(articleText('a topic')).toBe('a topic');
+  });
+});
+
+describe('reading a reply against its parent (the similarity inputs)', () => {
+  test('cosine and the two similarities: a direct reply is no closer to a parent than to the article', () => {
+    expect(cosine([1, 0], [1, 0])).toBeCloseTo(1, 6);
+    expect(cosine([1, 0], [0, 2])).toBeCloseTo(0, 6);
+    expect(cosine([1, 1], [-2, -2])).toBeCloseTo(-1, 6);
+    const [sa, sp] = similarities([1, 0, 0], [1, 1, 0], [0, 0, 1]);
+    expect(sa).toBeCloseTo(Math.SQRT1_2, 6);
+    expect(sp).toBeCloseTo(-Math.SQRT1_2, 6); // farther from the parent than from the article
+    expect(similarities([1, 0, 0], [1, 1, 0], [2, 0, 0])[1]).toBeCloseTo(1 - Math.SQRT1_2, 6);
+    expect(similarities([1, 0, 0], [1, 1, 0])).toEqual([sa, 0]);
+  });
+
+  const post = 'BREAKING: the mayor has resigned, sources say.';
+  const reply = 'Confirmed by the city council just now.';
+  const parentText = 'Is there a source for this?';
+
+  test('a post-kind reply needs its parent\'s vector; the parent changes the label\'s probabilities', async () => {
+    const ctx = engine.prepare(post);
+    expect(stackKind(ctx)).toBe('post');
+    expect(pass.refiner.needsParentVector(ctx)).toBe(true);
+    // a news page's product reads no similarity; the topic kind learned from direct replies only
+    expect(pass.refiner.needsParentVector(engine.prepare(article))).toBe(false);
+    expect(pass.refiner.needsParentVector(engine.prepare('nuclear power'))).toBe(false);
+    const [u, a, pu, other] = await pass.embed([reply, post, parentText, 'I had sushi for lunch today.']);
+    const parent = { id: 'p1', text: parentText };
+    expect(() => pass.refiner.classify({ ctx, text: reply, u: u!, a: a!, parent })).toThrow(/parent comment's embedding/);
+    const read = (v: Float32Array): number[] => [...pass.refiner.direct(ctx, reply, u!, a!, parent.text, v).p];
+    expect(read(pu!)).not.toEqual(read(other!));
+  });
+
+  test('refineThread embeds a parent that comes later in the order when the kind reads it, and labels as classify with its vector', async () => {
+    // A page's thread is news or a bare topic; the shipped topic stacker gives the parent no weight
+    // (its rows were direct replies), so this head is the shipped one with the topic kind reading it.
+    const data = structuredClone(REFINE_HEAD);
+    const st = data.stack!;
+    const k = st.kinds.indexOf('topic');
+    const at = st.inputs.indexOf('sim-parent');
+    for (let c = 0; c < 4; c++) st.w[k]![c * st.inputs.length + at] = c === 2 ? -1 : 0.5;
+    const refiner = new Refiner(engine, data);
+    const topic: Thread = { article: { paragraphs: ['nuclear power'] }, comments: [{ id: 'p1', author: 'a', text: parentText }, { id: 'r1', author: 'b', text: reply, parentId: 'p1' }] };
+    const ctx = engine.prepare(topic.article);
+    expect(stackKind(ctx)).toBe('topic');
+    expect(refiner.needsParentVector(ctx)).toBe(true);
+    const calls: string[][] = [];
+    const embed = async (texts: string[]): Promise<Float32Array[]> => { calls.push(texts); return pass.embed(texts); };
+    const fast = labelThread(topic, engine);
+    const out = await refiner.refineThread(topic, fast, embed, { order: [1, 0], batch: 1 });
+    // the reply's batch brought its parent along; the parent's own turn embedded nothing new
+    expect(calls).toEqual([['nuclear power'], [reply, parentText]]);
+    const [u, a, pu] = await pass.embed([reply, 'nuclear power', parentText]);
+    expect(out[1]).toEqual(refiner.classify({ ctx, text: reply, u: u!, a: a!, parent: { id: 'p1', text: parentText, label: fast[0] }, pu: pu! }));
+    // with the shipped head nothing extra is embedded
+    calls.length = 0;
+    await pass.refiner.refineThread(topic, fast, embed, { order: [1, 0], batch: 1 });
+    expect(calls).toEqual([['nuclear power'], [reply], [parentText]]);
   });
 });

@@ -14,8 +14,8 @@ import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
 import { stackKind } from '../../../src/stance/encoder/head';
 
-const EXPECTED_ROWS = '7505fa925660932ca3aec415c57cb782812e91c4936284672ffc78f221a31249';
-const EXPECTED_DISCUSSIONS = '5e02da63930e755bd3fe9fbabc71143f80a9ea3088046a7ff46ef5ac23129349';
+const EXPECTED_ROWS = 'b3e17c95292544cf66768cdee127d4b785178e7672e90cff19c09dd9e17160c4';
+const EXPECTED_DISCUSSIONS = '50857eeacee58abccbbf48206afc4f75b015804ae9fb44c3f97bb5d8cd7ecb29';
 const EXPECTED = '39068129c6d5903961594424bee477e80243ac3af630604b0ca4e64c0954c731';
 
 const seedDir = join(__dirname, '../../../seeds');
@@ -53,8 +53,8 @@ test('refined labels of classify rows (a post, a quoted comment, a bare topic) a
   const pass = await loadRefined(engine);
   const out = [];
   for (const [article, text, parent] of ROWS) {
-    const [u, a] = await pass.embed([text, article]);
-    out.push(pass.refiner.classify({ ctx: engine.prepare(article), text, u: u!, a: a!, ...(parent ? { parent: { id: 'p', text: parent } } : {}) }));
+    const [u, a, pu] = await pass.embed(parent ? [text, article, parent] : [text, article]);
+    out.push(pass.refiner.classify({ ctx: engine.prepare(article), text, u: u!, a: a!, ...(parent ? { parent: { id: 'p', text: parent }, pu: pu! } : {}) }));
   }
   expect(new Set(ROWS.map(([article]) => stackKind(engine.prepare(article))))).toEqual(new Set(['post', 'topic']));
   expect(createHash('sha256').update(JSON.stringify(out)).digest('hex')).toBe(EXPECTED_ROWS);
@@ -66,9 +66,9 @@ test('classify rows read as discussions are unchanged, and a line alone reads as
   const ctxs = new Map<string, ReturnType<typeof engine.prepare>>();
   const inputs = [];
   for (const [article, text, parent] of ROWS) {
-    const [u, a] = await pass.embed([text, article]);
+    const [u, a, pu] = await pass.embed(parent ? [text, article, parent] : [text, article]);
     if (!ctxs.has(article)) ctxs.set(article, engine.prepare(article));
-    inputs.push({ ctx: ctxs.get(article)!, text, u: u!, a: a!, ...(parent ? { parent: { id: 'p', text: parent } } : {}) });
+    inputs.push({ ctx: ctxs.get(article)!, text, u: u!, a: a!, ...(parent ? { parent: { id: 'p', text: parent }, pu: pu! } : {}) });
   }
   const together = pass.refiner.classifyAll(inputs.map((x, i) => ({ ...x, discussion: ROWS[i]![0] })));
   expect(pass.refiner.head.stack?.discussion).toBeDefined();
