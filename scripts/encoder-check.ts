@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDump } from '../src/parser/dump';
 import { Encoder } from '../src/stance/encoder/embed';
+import { cosine } from '../src/stance/encoder/head';
 import { readEncoderFiles, useBackend } from '../src/stance/encoder/node';
 import { makeThread } from './bench/generate';
 
@@ -20,7 +21,7 @@ const floatFiles = await readEncoderFiles(path.join(repoRoot, 'node_modules/@ene
 const float = await Encoder.fromFiles(floatFiles);
 const a = await quant.embed(texts);
 const b = await float.embed(texts);
-const cos = a.map((u, i) => { let s = 0; for (let j = 0; j < u.length; j++) s += u[j]! * b[i]![j]!; return s; });
+const cos = a.map((u, i) => cosine(u, b[i]!));
 cos.sort((x, y) => x - y);
 const mean = cos.reduce((s, v) => s + v, 0) / cos.length;
 console.log(`uint8 vs float32 encoder over ${texts.length} texts: cosine mean ${mean.toFixed(4)}, min ${cos[0]!.toFixed(4)}, 5th percentile ${cos[Math.floor(cos.length * 0.05)]!.toFixed(4)}`);
