@@ -27,7 +27,7 @@ import { refineRows, type SetName } from '../src/stance/training/refine-data';
 import { opinion } from '../src/stance/opinion';
 import { DEFAULT_MODEL } from '../src/stance/index';
 import { logits as linearLogits, softmax } from '../src/stance/model';
-import { COMMENT_DIM, commentInputs, STACK_INPUTS, STACK_KINDS, similarities, stackInputs, stackKind, type StackData } from '../src/stance/encoder/head';
+import { COMMENT_DIM, commentInputs, productOf, STACK_INPUTS, STACK_KINDS, similarities, stackInputs, stackKind, withAbsent, type StackData } from '../src/stance/encoder/head';
 import { stackFit, stackScore, type StackFit, type StackRow } from '../src/stance/training/stack';
 import { decide } from '../src/stance/engine';
 import { leaveOneOutShifts, shifted } from '../src/stance/discussion';
@@ -310,17 +310,27 @@ const PRODUCT = Array.from({ length: STANCES.length * SD }, (_, j) => (j % SD ==
 // leaves as the head had it.
 const STACK_ITERS = Number(process.env.STACK_ITERS ?? 600);
 const FITTED = ['topic', 'post'];
-function fitStack(idx: number[], s: StackSetting): Map<string, StackFit> {
+// A class none of a kind's rows has (VAST's topics are never asked a question) takes the product of
+// the two experts, as a kind without rows does (head.ts stackProbs): fitted, the stacker would
+// learn that it never happens.
+type KindFit = StackFit & { absent: number[] };
+function fitStack(idx: number[], s: StackSetting): Map<string, KindFit> {
   const all = stackRows(idx, s.power);
-  return new Map(FITTED.map((kd) => [kd, stackFit(all.filter((r) => kindOf[r.i] === kd), STANCES.length, SD, { l2: s.l2, iters: STACK_ITERS, prior: HEAD_ONLY })]));
+  return new Map(FITTED.map((kd) => {
+    const rs = all.filter((r) => kindOf[r.i] === kd);
+    const absent = STANCES.flatMap((_, c) => (rs.some((r) => r.y === c) ? [] : [c]));
+    return [kd, { ...stackFit(rs, STANCES.length, SD, { l2: s.l2, iters: STACK_ITERS, prior: HEAD_ONLY }), absent }];
+  }));
 }
+/** log-probabilities of a fitted kind's stacker, its absent classes the experts' product's */
+const fittedZ = (f: KindFit, i: number): Float64Array => withAbsent(stackScore(f, stackX[i]!, STANCES.length, SD), f.absent, productOf(headOofP[i]!, fastOof[i]!)).map((v) => Math.log(Math.max(v, 1e-12)));
 const fixedZ = (w: number[], i: number): Float64Array => stackScore({ w, b: [0, 0, 0, 0] }, stackX[i]!, STANCES.length, SD);
 /** Nested: each fold's rows scored by a stacker fitted on the other folds' out-of-fold inputs. */
 function stackCv(s: StackSetting): Float64Array[] {
   const z: Float64Array[] = new Array(n);
   for (let k = 0; k < K; k++) {
     const fits = fitStack(rows.flatMap((_, i) => (fold[i] !== k ? [i] : [])), s);
-    rows.forEach((_, i) => { if (fold[i] === k) z[i] = fits.has(kindOf[i]!) ? stackScore(fits.get(kindOf[i]!)!, stackX[i]!, STANCES.length, SD) : fixedZ(PRODUCT, i); });
+    rows.forEach((_, i) => { if (fold[i] === k) z[i] = fits.has(kindOf[i]!) ? fittedZ(fits.get(kindOf[i]!)!, i) : fixedZ(PRODUCT, i); });
   }
   return z;
 }
@@ -389,13 +399,16 @@ if (process.env.STACK_OFFSETS !== '0') {
   }
 }
 // Each fitted kind with its own setting, on every row.
-const weightsFor = (c: Combiner, kd: string): StackFit => (c.fit ? fitStack(rows.map((_, i) => i), c.fit).get(kd)! : { w: c.fixed!, b: [0, 0, 0, 0] });
+const weightsFor = (c: Combiner, kd: string): KindFit => (c.fit ? fitStack(rows.map((_, i) => i), c.fit).get(kd)! : { w: c.fixed!, b: [0, 0, 0, 0], absent: [] });
 const postFit = weightsFor(pick!.post, 'post');
-const kindFits: Record<string, StackFit> = { topic: weightsFor(pick!.topic, 'topic'), post: { w: postFit.w, b: postFit.b.map((v, c) => v + postOffsets[c]!) }, news: { w: PRODUCT, b: [0, 0, 0, 0] } };
+const kindFits: Record<string, KindFit> = { topic: weightsFor(pick!.topic, 'topic'), post: { ...postFit, b: postFit.b.map((v, c) => v + postOffsets[c]!) }, news: { w: PRODUCT, b: [0, 0, 0, 0], absent: [] } };
 const stackData: StackData = {
   kinds: [...STACK_KINDS], inputs: [...STACK_INPUTS],
   how: STACK_KINDS.map((kd) => (kd === 'news' ? 'product of head and fast (fixed)' : (kd === 'topic' ? pick!.topic : pick!.post).name)),
-  w: STACK_KINDS.map((kd) => kindFits[kd]!.w.map((v) => Math.round(v * 1e5) / 1e5)), b: STACK_KINDS.map((kd) => kindFits[kd]!.b.map((v) => Math.round(v * 1e5) / 1e5)),
+  // an absent class's row is not read (the head's probability stands for it): stored as zeros
+  w: STACK_KINDS.map((kd) => kindFits[kd]!.w.map((v, j) => (kindFits[kd]!.absent.includes(Math.floor(j / SD)) ? 0 : Math.round(v * 1e5) / 1e5))),
+  b: STACK_KINDS.map((kd) => kindFits[kd]!.b.map((v, c) => (kindFits[kd]!.absent.includes(c) ? 0 : Math.round(v * 1e5) / 1e5))),
+  ...(STACK_KINDS.some((kd) => kindFits[kd]!.absent.length > 0) ? { absent: STACK_KINDS.map((kd) => kindFits[kd]!.absent) } : {}),
 };
 for (const kd of STACK_KINDS) { const f = kindFits[kd]!; console.log(`  ${kd}: ${STANCES.map((c, ci) => `${c} b ${f.b[ci]!.toFixed(2)} head ${f.w[ci * SD + ci]!.toFixed(2)} fast ${f.w[ci * SD + 4 + ci]!.toFixed(2)} reply ${f.w[ci * SD + 8]!.toFixed(2)}`).join('; ')}`); }
 const finalZ = (i: number): Float64Array => (kindOf[i] === 'news' ? fixedZ(PRODUCT, i) : (kindOf[i] === 'topic' ? pick!.topic : pick!.post).z(i));

@@ -5,8 +5,7 @@
 import type { Article, StanceLabel, Thread } from '../parser/types';
 import type { ArticleContext } from './context';
 import { decide, type Engine, type ParentInfo } from './engine';
-import { AGREE_ORDER, HEAD_CLASSES, commentProbs, headCues, headInputs, headProbs, loadHead, similarities, stackInputs, stackKind, stackLogits, wordingLogp, type Head, type HeadData } from './encoder/head';
-import { softmax } from './model';
+import { AGREE_ORDER, HEAD_CLASSES, commentProbs, headCues, headInputs, headProbs, loadHead, similarities, stackInputs, stackKind, stackProbs, wordingLogp, type Head, type HeadData } from './encoder/head';
 import { leaveOneOutShifts, shifted } from './discussion';
 import { explain } from './cues';
 import type { Features } from './features';
@@ -73,7 +72,7 @@ export class Refiner {
         if (parentText !== undefined && !pu && this.needsParentVector(ctx)) throw new Error('refined pass: this kind of thread needs the parent comment\'s embedding');
         sim = similarities(u, a, parentText === undefined ? undefined : pu);
       }
-      p = softmax(stackLogits(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null, comment, sim)));
+      p = stackProbs(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null, comment, sim), head, fast);
     }
     return { p, f, op, x, head, fast };
   }

@@ -63,6 +63,13 @@ export interface StackData {
   b: number[][];
   /** comments answering the same text read together (discussion.ts), where grouped CV chose it */
   discussion?: DiscussionPrior;
+  /**
+   * Per kind: classes none of its training rows had (a bare topic is never asked a question in
+   * VAST). A fitted stacker would learn that they never happen; instead their probability is the
+   * product of the head's and the fast engine's, as a kind without labelled rows (news) takes it,
+   * and the stacker shares the rest among the classes it saw (stackProbs).
+   */
+  absent?: number[][];
 }
 export const STACK_KINDS = ['topic', 'post', 'news'] as const;
 /** 'topic': a bare topic (a few words); 'post': a short social post or quoted comment; 'news': a news page or longer text. */
@@ -122,6 +129,36 @@ export function stackInputs(head: ArrayLike<number>, fast: ArrayLike<number>, re
   if (comment) centredLog(comment, x, 16, 4);
   if (sim) for (let j = 0; j < SIM_IDS.length; j++) x[20 + j] = sim[j]! * SIM_SCALE;
   return x;
+}
+
+/** The stacker's probabilities for this kind; `head`, `fast`: the two experts', for the classes the kind's rows never had (StackData.absent). */
+export function stackProbs(s: StackData, kind: string, x: ArrayLike<number>, head: ArrayLike<number>, fast: ArrayLike<number>): Float64Array {
+  const absent = s.absent?.[s.kinds.indexOf(kind)];
+  return withAbsent(stackLogits(s, kind, x), absent, absent?.length ? productOf(head, fast) : head);
+}
+
+/** The normalised product of two probability vectors (a product of experts). */
+export function productOf(p: ArrayLike<number>, q: ArrayLike<number>): Float64Array {
+  const r = Float64Array.from(p, (v, c) => Math.max(v, 1e-6) * Math.max(q[c]!, 1e-6));
+  const sum = r.reduce((a, v) => a + v, 0);
+  return r.map((v) => v / sum);
+}
+
+/** Softmax of `z` over the classes not in `absent`, scaled to the mass `ref` leaves them; the absent ones take `ref`'s probability. */
+export function withAbsent(z: ArrayLike<number>, absent: readonly number[] | undefined, ref: ArrayLike<number>): Float64Array {
+  const k = z.length;
+  const p = new Float64Array(k);
+  let rest = 1;
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) {
+    if (absent?.includes(c)) rest -= p[c] = ref[c]!;
+    else max = Math.max(max, z[c]!);
+  }
+  let sum = 0;
+  const e = new Float64Array(k);
+  for (let c = 0; c < k; c++) if (!absent?.includes(c)) sum += e[c] = Math.exp(z[c]! - max);
+  for (let c = 0; c < k; c++) if (!absent?.includes(c)) p[c] = (Math.max(0, rest) * e[c]!) / sum;
+  return p;
 }
 
 export function stackLogits(s: StackData, kind: string, x: ArrayLike<number>): Float64Array {

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Stance, StanceLabel, Thread } from '../../../src/parser/types';
 import { StanceEngine, labelThread } from '../../../src/stance/index';
-import { cosine, similarities, stackKind } from '../../../src/stance/encoder/head';
+import { cosine, productOf, similarities, stackKind, withAbsent } from '../../../src/stance/encoder/head';
 import { loadRefined, REFINE_HEAD, type RefinedPass } from '../../../src/stance/refined-node';
 import { articleText, Refiner } from '../../../src/stance/refine';
 import { STANCES } from '../../../src/parser/types';
@@ -156,5 +156,35 @@ describe('reading a reply against its parent (the similarity inputs)', () => {
     calls.length = 0;
     await pass.refiner.refineThread(topic, fast, embed, { order: [1, 0], batch: 1 });
     expect(calls).toEqual([['nuclear power'], [reply], [parentText]]);
+  });
+});
+
+describe('a class a kind never saw in training (the topic kind: no questions in VAST)', () => {
+  test('withAbsent: the absent class takes the reference probability, the rest share what is left as the stacker has it', () => {
+    const p = withAbsent([0, Math.log(3), 0, 50], [3], [0.1, 0.1, 0.1, 0.7]);
+    expect(p[3]).toBeCloseTo(0.7, 9);
+    expect(p[1]).toBeCloseTo(0.3 * 0.6, 9);
+    expect(p[0]).toBeCloseTo(0.3 * 0.2, 9);
+    expect(p.reduce((a, v) => a + v, 0)).toBeCloseTo(1, 9);
+    // nothing absent: a plain softmax
+    const q = withAbsent([0, Math.log(3), 0, 0], undefined, [1, 0, 0, 0]);
+    expect([...q].map((v) => +v.toFixed(6))).toEqual([0.166667, 0.5, 0.166667, 0.166667]);
+  });
+
+  test('productOf is the normalised product of experts', () => {
+    const r = productOf([0.5, 0.5, 0, 0], [0.2, 0.6, 0.1, 0.1]);
+    expect(r[0]).toBeCloseTo(0.25, 4);
+    expect(r[1]).toBeCloseTo(0.75, 4);
+    expect(r.reduce((a, v) => a + v, 0)).toBeCloseTo(1, 9);
+  });
+
+  test('a question under a bare topic still reads as a question in the refined pass', async () => {
+    expect(pass.refiner.head.stack?.absent?.[pass.refiner.head.stack.kinds.indexOf('topic')]).toEqual([STANCES.indexOf('question')]);
+    const ctx = engine.prepare('nuclear power');
+    expect(stackKind(ctx)).toBe('topic');
+    for (const text of ['Is this confirmed?', 'When will the new plants open?']) {
+      const [u, a] = await pass.embed([text, 'nuclear power']);
+      expect(pass.refiner.classify({ ctx, text, u: u!, a: a! }).label, text).toBe('question');
+    }
   });
 });

@@ -14,8 +14,8 @@ import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
 import { stackKind } from '../../../src/stance/encoder/head';
 
-const EXPECTED_ROWS = 'b3e17c95292544cf66768cdee127d4b785178e7672e90cff19c09dd9e17160c4';
-const EXPECTED_DISCUSSIONS = '50857eeacee58abccbbf48206afc4f75b015804ae9fb44c3f97bb5d8cd7ecb29';
+const EXPECTED_ROWS = '7f4f7d09f0d581bb2c4fdbf0480f3f693fe3ec2d5544962c10d2eb75441cb9db';
+const EXPECTED_DISCUSSIONS = '555170e63caa88fa0b799cd27c14f068e1c1f0409a2f177f07f060ee7e692eb6';
 const EXPECTED = '39068129c6d5903961594424bee477e80243ac3af630604b0ca4e64c0954c731';
 
 const seedDir = join(__dirname, '../../../seeds');
