@@ -314,9 +314,9 @@ const FITTED = ['topic', 'post'];
 // the two experts, as a kind without rows does (head.ts stackProbs): fitted, the stacker would
 // learn that it never happens.
 type KindFit = StackFit & { absent: number[] };
-function fitStack(idx: number[], s: StackSetting): Map<string, KindFit> {
+function fitStack(idx: number[], s: StackSetting, kinds: readonly string[] = FITTED): Map<string, KindFit> {
   const all = stackRows(idx, s.power);
-  return new Map(FITTED.map((kd) => {
+  return new Map(kinds.map((kd) => {
     const rs = all.filter((r) => kindOf[r.i] === kd);
     const absent = STANCES.flatMap((_, c) => (rs.some((r) => r.y === c) ? [] : [c]));
     return [kd, { ...stackFit(rs, STANCES.length, SD, { l2: s.l2, iters: STACK_ITERS, prior: HEAD_ONLY }), absent }];
@@ -399,7 +399,7 @@ if (process.env.STACK_OFFSETS !== '0') {
   }
 }
 // Each fitted kind with its own setting, on every row.
-const weightsFor = (c: Combiner, kd: string): KindFit => (c.fit ? fitStack(rows.map((_, i) => i), c.fit).get(kd)! : { w: c.fixed!, b: [0, 0, 0, 0], absent: [] });
+const weightsFor = (c: Combiner, kd: string): KindFit => (c.fit ? fitStack(rows.map((_, i) => i), c.fit, [kd]).get(kd)! : { w: c.fixed!, b: [0, 0, 0, 0], absent: [] });
 const postFit = weightsFor(pick!.post, 'post');
 const kindFits: Record<string, KindFit> = { topic: weightsFor(pick!.topic, 'topic'), post: { ...postFit, b: postFit.b.map((v, c) => v + postOffsets[c]!) }, news: { w: PRODUCT, b: [0, 0, 0, 0], absent: [] } };
 const stackData: StackData = {

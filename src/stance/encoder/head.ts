@@ -11,7 +11,7 @@ import { explain } from '../cues';
 import { decodeInt16, encodeInt16, loadLinear, logits, softmax, type LinearModel, type LinearModelData } from '../model';
 import type { Opinion } from '../opinion';
 import { POST_MIN, type ArticleContext } from '../context';
-import type { DiscussionPrior } from '../discussion';
+import { shifted, type DiscussionPrior } from '../discussion';
 import { DIM } from './embed';
 
 export const HEAD_CLASSES: readonly Stance[] = ['support', 'oppose', 'neutral', 'question'];
@@ -139,9 +139,9 @@ export function stackProbs(s: StackData, kind: string, x: ArrayLike<number>, hea
 
 /** The normalised product of two probability vectors (a product of experts). */
 export function productOf(p: ArrayLike<number>, q: ArrayLike<number>): Float64Array {
-  const r = Float64Array.from(p, (v, c) => Math.max(v, 1e-6) * Math.max(q[c]!, 1e-6));
-  const sum = r.reduce((a, v) => a + v, 0);
-  return r.map((v) => v / sum);
+  // floored as the stacker's log inputs are (centredLog)
+  const floored = (x: ArrayLike<number>): Float64Array => Float64Array.from(x, (v) => Math.max(v, 1e-6));
+  return shifted(floored(p), floored(q));
 }
 
 /** Softmax of `z` over the classes not in `absent`, scaled to the mass `ref` leaves them; the absent ones take `ref`'s probability. */
