@@ -2,13 +2,12 @@
 // writes src/stance/data/refine-head.json. Inputs: sentence-encoder pair features of each comment
 // against its topic / quote / source post, and the fast engine's named features. Training rows:
 // VAST dev (80 % fold), SubReddit-MaskMandate (80 % fold; agree/disagree/neutral as support/
-// oppose/neutral toward the quoted comment), RumourEval 2019 train replies; the second level (the
-// post kind's stacker, the discussion prior) also RumourEval 2019 dev replies, scored out of
-// sample by the head and the comment layer, which never see them. Settings are chosen
-// by 5-fold cross-validation GROUPED by comment (VAST) / quote (MaskMandate) / news event (RumourEval's
-// Twitter threads; its Reddit threads one by one): the hidden sets bring unseen comments, topics,
-// events and subreddits. No test split is read; the held-out folds are left to eval. Embeddings
-// come from the on-disk cache (npm run embed fills it; missing ones are embedded here). Deterministic.
+// oppose/neutral toward the quoted comment), RumourEval 2019 train replies (its dev only in
+// experiments: REFINE_RUMOUR_DEV below). Settings are chosen by 5-fold cross-validation GROUPED by
+// comment (VAST) / quote (MaskMandate) / news event (RumourEval's Twitter threads; its Reddit threads
+// one by one): the hidden sets bring unseen comments, topics, events and subreddits. No test split is
+// read; the held-out folds and RumourEval dev are left to eval. Embeddings come from the on-disk cache
+// (npm run embed fills it; missing ones are embedded here). Deterministic.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,8 +45,12 @@ const K = 5;
 const STANCES = [...HEAD_CLASSES] as string[];
 const SETS: SetName[] = ['vast', 'mask', 'rumour'];
 
-// RumourEval dev joins the second level (REFINE_RUMOUR_DEV=0: train only, as before stop 23, when dev was held out).
-const DEV_IN = process.env.REFINE_RUMOUR_DEV !== '0';
+// RumourEval dev is held out (eval scores it). Experiments only: REFINE_RUMOUR_DEV=train puts its rows
+// in the second level (the post kind's stacker, the discussion prior), =score puts them in the folds
+// scored out of fold but never trained on, choosing nothing: the like-for-like baseline. Stop 23 tried
+// =train: dev rows 0.515 against 0.502 for =score, MaskMandate 0.573 against 0.579; not kept (README).
+const DEV_MODE = process.env.REFINE_RUMOUR_DEV === 'train' ? 'train' : process.env.REFINE_RUMOUR_DEV === 'score' ? 'score' : 'off';
+const DEV_IN = DEV_MODE !== 'off';
 const { train: rows } = refineRows(read, { rumourDevInTraining: DEV_IN });
 const cache = DiskCache.open();
 const needed = rows.flatMap((r) => [r.text, r.article]);
@@ -123,7 +126,8 @@ const AS_AGREE: Record<string, string> = { support: 'agree', oppose: 'disagree',
 function scores(pred: string[], which: (i: number) => boolean): Record<SetName, number> {
   const out = {} as Record<SetName, number>;
   for (const s of SETS) {
-    const idx = rows.flatMap((r, i) => (r.set === s && which(i) ? [i] : []));
+    // =score: dev rows choose nothing (their figure is printed apart)
+    const idx = rows.flatMap((r, i) => (r.set === s && which(i) && (DEV_MODE !== 'score' || rows[i]!.dev !== true) ? [i] : []));
     const g = idx.map((i) => rows[i]!.label as string);
     const p = idx.map((i) => pred[i]!);
     out[s] = s === 'mask' ? report(['agree', 'disagree', 'neutral'], g.map((v) => AS_AGREE[v]!), p.map((v) => AS_AGREE[v]!)).macroF1 : report(STANCES, g, p).macroF1;
@@ -304,7 +308,7 @@ console.log(`  fast model refitted out of fold (same folds): ${fmt(scores(fastOo
 interface StackSetting { l2: number; power: number }
 // RumourEval dev rows join the second level where RumourEval's train rows are: the post kind. The
 // topic kind learned from VAST and MaskMandate (a short tweet can read as a bare topic: 24 dev rows).
-const inSecond = (i: number): boolean => inHead(i) || kindOf[i] === 'post';
+const inSecond = (i: number): boolean => inHead(i) || (DEV_MODE === 'train' && kindOf[i] === 'post');
 /** As the head's rows: each set weighs the same in all, within a set inverse class frequency to a power. */
 function stackRows(idx: number[], power: number): (StackRow & { i: number })[] {
   const out: (StackRow & { i: number })[] = [];
@@ -528,8 +532,8 @@ const head = fromWeights(finalFit.W, finalFit.b, temperature, wordingModel);
 head.comment = { w: commentFit.W, bias: commentFit.b };
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 const data = serialiseHead(head, serialise(wordingModel), {
-  trainedOn: `VAST dev 80% fold + SubReddit-MaskMandate 80% fold + RumourEval 2019 train replies${DEV_IN ? '; the second level (stacker, discussion prior) also RumourEval 2019 dev replies' : ''}`,
-  rumourDev: DEV_IN ? 'second level' : 'held out', ...Object.fromEntries(Object.entries(devCv).map(([k, v]) => [k, round(v)])),
+  trainedOn: `VAST dev 80% fold + SubReddit-MaskMandate 80% fold + RumourEval 2019 train replies${DEV_MODE === 'train' ? '; the second level (stacker, discussion prior) also RumourEval 2019 dev replies' : ''}`,
+  rumourDev: DEV_MODE === 'train' ? 'second level' : 'held out', ...Object.fromEntries(Object.entries(devCv).map(([k, v]) => [k, round(v)])),
   encoder: 'models/use-lite (USE-lite, uint8)', maxTokens: MAX_TOKENS, l2: chosen.s.l2, classPower: chosen.s.power, iters: ITERS, folds: K,
   postOffsets: postOff.join(' '),
   commentL2: commentBest!.s.l2, commentClassPower: commentBest!.s.power, commentTrainedOn: COMMENT_SETS.join(' '), commentCvVast: round(commentBest!.sets.vast), commentCvMask: round(commentBest!.sets.mask), commentCvRumour: round(commentBest!.sets.rumour),

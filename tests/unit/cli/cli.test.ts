@@ -223,10 +223,10 @@ describe('comment-lens classify', () => {
     expect(JSON.parse(fastWith.out.trim().split('\n')[0]!)).toEqual(JSON.parse(fastAlone.out.trim()));
   });
 
-  // A close call under the shipped head ("Sounds unlikely." alone reads as neutral): a retrain that moves it needs another example.
+  // A close call under the shipped head ("I doubt it." alone reads as support): a retrain that moves it needs another example.
   test('a close call the discussion tips says so in its first cue', async () => {
     const post = 'BREAKING: the bridge on route 9 has collapsed, police say.';
-    const line = { id: 0, article: post, text: 'Sounds unlikely.' };
+    const line = { id: 0, article: post, text: 'I doubt it.' };
     const denials = ['This is fake, the bridge is fine, I just drove over it.', 'Fake news. No such thing happened.', 'Not true at all, police said nothing of the kind.', 'Hoax. Stop spreading this.', 'False. The police denied it an hour ago.', 'This never happened, stop lying.'];
     const alone = JSON.parse((await run(['classify'], JSON.stringify(line))).out);
     const together = JSON.parse((await run(['classify'], [line, ...denials.map((text, i) => ({ id: i + 1, article: post, text }))].map((l) => JSON.stringify(l)).join('\n'))).out.split('\n')[0]!);

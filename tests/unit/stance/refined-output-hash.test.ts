@@ -14,8 +14,8 @@ import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
 import { stackKind } from '../../../src/stance/encoder/head';
 
-const EXPECTED_ROWS = '1b2c300cd3a7ce80aedba49e8e9497a79af3f4b282a5b99c51a2b0a889686dc7';
-const EXPECTED_DISCUSSIONS = '1fdf2626c55c418c965a0670c07e574aef2aa2fa1e68134b636e86f9c7e9eca5';
+const EXPECTED_ROWS = '7f4f7d09f0d581bb2c4fdbf0480f3f693fe3ec2d5544962c10d2eb75441cb9db';
+const EXPECTED_DISCUSSIONS = '555170e63caa88fa0b799cd27c14f068e1c1f0409a2f177f07f060ee7e692eb6';
 const EXPECTED = '39068129c6d5903961594424bee477e80243ac3af630604b0ca4e64c0954c731';
 
 const seedDir = join(__dirname, '../../../seeds');
