@@ -14,9 +14,9 @@ import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
 import { stackKind } from '../../../src/stance/encoder/head';
 
-const EXPECTED_ROWS = '7f4f7d09f0d581bb2c4fdbf0480f3f693fe3ec2d5544962c10d2eb75441cb9db';
-const EXPECTED_DISCUSSIONS = '555170e63caa88fa0b799cd27c14f068e1c1f0409a2f177f07f060ee7e692eb6';
-const EXPECTED = '39068129c6d5903961594424bee477e80243ac3af630604b0ca4e64c0954c731';
+const EXPECTED_ROWS = 'e33f489bfed27d3483c8a8352c60b51353c6b6af2a2624f4816eb54827b754ab';
+const EXPECTED_DISCUSSIONS = '5bfd351a326f978f0b3e72424fe2dbffad2964ed6b1bf392c03df7c87b53c342';
+const EXPECTED = 'b29f5702b84cdeaf7e33bc963ccae969b44f5c9caf84206d68fb1c0ddf0da71c';
 
 const seedDir = join(__dirname, '../../../seeds');
 const seed = parseDump(readFileSync(join(seedDir, readdirSync(seedDir).find((f) => f.endsWith('.txt'))!)));
