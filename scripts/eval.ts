@@ -187,8 +187,9 @@ async function refinedSection(): Promise<void> {
     console.log(`\nThe same rows, lines answering one text read together as classify reads them (${adapt.kinds.join(' and ')} kinds; power ${adapt.power}, ${adapt.m} pseudo-comments, chosen by this grouped CV):`);
     console.log(`| VAST | MaskMandate | RumourEval | VAST, unseen topics too |\n| --- | --- | --- | --- |\n| **${n3(m.discussionCvVast)}** | **${n3(m.discussionCvMask)}** | **${n3(m.discussionCvRumour)}** | **${n3(m.discussionCvVastStrict)}** |`);
   }
-  // Since stop 23 RumourEval dev trains the second level (stacker, discussion prior; the head and the
-  // comment layer learn from train only): its rows are scored out of fold by the grouped CV instead.
+  // A head trained with REFINE_RUMOUR_DEV=train (an experiment; the shipped head is not) has RumourEval
+  // dev in its second level (stacker, discussion prior): its figure there is not held out, and the
+  // grouped CV's out-of-fold one is printed instead.
   const devInTraining = m.rumourDev === 'second level';
   if (devInTraining) {
     console.log(`\nRumourEval 2019 dev replies are in the second level's training (the stacker and the discussion prior; the head and the comment layer never saw them). Out of fold in the grouped CV above, read together as classify reads them: **${n3(m.devCvRumour)}** (Twitter ${n3(m.devCvRumourTwitter)}, Reddit ${n3(m.devCvRumourReddit)}); RumourEval train rows ${n3(m.trainCvRumour)}.`);
