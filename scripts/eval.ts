@@ -187,17 +187,10 @@ async function refinedSection(): Promise<void> {
     console.log(`\nThe same rows, lines answering one text read together as classify reads them (${adapt.kinds.join(' and ')} kinds; power ${adapt.power}, ${adapt.m} pseudo-comments, chosen by this grouped CV):`);
     console.log(`| VAST | MaskMandate | RumourEval | VAST, unseen topics too |\n| --- | --- | --- | --- |\n| **${n3(m.discussionCvVast)}** | **${n3(m.discussionCvMask)}** | **${n3(m.discussionCvRumour)}** | **${n3(m.discussionCvVastStrict)}** |`);
   }
-  // A head trained with REFINE_RUMOUR_DEV=train (an experiment; the shipped head is not) has RumourEval
-  // dev in its second level (stacker, discussion prior): its figure there is not held out, and the
-  // grouped CV's out-of-fold one is printed instead.
-  const devInTraining = m.rumourDev === 'second level';
-  if (devInTraining) {
-    console.log(`\nRumourEval 2019 dev replies are in the second level's training (the stacker and the discussion prior; the head and the comment layer never saw them). Out of fold in the grouped CV above, read together as classify reads them: **${n3(m.devCvRumour)}** (Twitter ${n3(m.devCvRumourTwitter)}, Reddit ${n3(m.devCvRumourReddit)}); RumourEval train rows ${n3(m.trainCvRumour)}.`);
-  }
   console.log('\nHeld out (never trained on, never used to choose settings). Refined, through classify: the lines as `comment-lens classify` reads them (RumourEval: source post as the article, a nested reply with its parent\'s text; the lines answering one text read together). Line by line: each alone (RumourEval: as a page thread, replies seeing their parent\'s label).');
   console.log('| set | refined, through classify | refined, line by line | fast | majority | VADER alone |');
   console.log('| --- | --- | --- | --- | --- | --- |');
-  console.log(`| RumourEval 2019 dev replies (n = ${rGold.length})${devInTraining ? ', NOT held out: in the second level\'s training (in-sample; out of fold above)' : ''} | ${devInTraining ? '' : '**'}${f1(STANCES, rGold, rCli)}${devInTraining ? '' : '**'} | ${f1(STANCES, rGold, rRef)} | ${f1(STANCES, rGold, rFast)} | ${f1(STANCES, rGold, maj(rGold))} | ${f1(STANCES, rGold, rows.rumourDev.map((r) => vaderLabel(r.text, 'support', 'oppose', 'neutral')))} |`);
+  console.log(`| RumourEval 2019 dev replies (n = ${rGold.length}) | **${f1(STANCES, rGold, rCli)}** | ${f1(STANCES, rGold, rRef)} | ${f1(STANCES, rGold, rFast)} | ${f1(STANCES, rGold, maj(rGold))} | ${f1(STANCES, rGold, rows.rumourDev.map((r) => vaderLabel(r.text, 'support', 'oppose', 'neutral')))} |`);
   console.log(`| MaskMandate held-out 20 %, reply vs quote (n = ${mGold.length}) | **${f1(AG, mGold, mRef)}** | ${f1(AG, mGold, mLine)} | ${f1(AG, mGold, mFastStance)} (stance toward the quote; the agreement model alone: ${f1(AG, mGold, mFastAgree)}) | ${f1(AG, mGold, maj(mGold))} | ${f1(AG, mGold, rows.maskHeld.map((r) => vaderLabel(r.text, 'agree', 'disagree', 'neutral')))} |`);
   console.log(`| VAST dev held-out 20 % (topics also seen in training) (n = ${vGold.length}) | **${f1(STANCES, vGold, vRef)}** | ${f1(STANCES, vGold, vLine)} | ${f1(STANCES, vGold, vFast)} | ${f1(STANCES, vGold, maj(vGold))} | ${f1(STANCES, vGold, rows.vastHeld.map((r) => vaderLabel(r.text, 'support', 'oppose', 'neutral')))} |`);
 }

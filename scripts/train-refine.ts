@@ -2,12 +2,12 @@
 // writes src/stance/data/refine-head.json. Inputs: sentence-encoder pair features of each comment
 // against its topic / quote / source post, and the fast engine's named features. Training rows:
 // VAST dev (80 % fold), SubReddit-MaskMandate (80 % fold; agree/disagree/neutral as support/
-// oppose/neutral toward the quoted comment), RumourEval 2019 train replies (its dev only in
-// experiments: REFINE_RUMOUR_DEV below). Settings are chosen by 5-fold cross-validation GROUPED by
-// comment (VAST) / quote (MaskMandate) / news event (RumourEval's Twitter threads; its Reddit threads
-// one by one): the hidden sets bring unseen comments, topics, events and subreddits. No test split is
-// read; the held-out folds and RumourEval dev are left to eval. Embeddings come from the on-disk cache
-// (npm run embed fills it; missing ones are embedded here). Deterministic.
+// oppose/neutral toward the quoted comment), RumourEval 2019 train replies. Settings are chosen
+// by 5-fold cross-validation GROUPED by comment (VAST) / quote (MaskMandate) / news event (RumourEval's
+// Twitter threads; its Reddit threads one by one): the hidden sets bring unseen comments, topics,
+// events and subreddits. No test split is read; the held-out folds and RumourEval dev
+// are left to eval. Embeddings come from the on-disk cache (npm run embed fills it; missing ones
+// are embedded here). Deterministic.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,13 +45,7 @@ const K = 5;
 const STANCES = [...HEAD_CLASSES] as string[];
 const SETS: SetName[] = ['vast', 'mask', 'rumour'];
 
-// RumourEval dev is held out (eval scores it). Experiments only: REFINE_RUMOUR_DEV=train puts its rows
-// in the second level (the post kind's stacker, the discussion prior), =score puts them in the folds
-// scored out of fold but never trained on, choosing nothing: the like-for-like baseline. Stop 23 tried
-// =train: dev rows 0.515 against 0.502 for =score, MaskMandate 0.573 against 0.579; not kept (README).
-const DEV_MODE = process.env.REFINE_RUMOUR_DEV === 'train' ? 'train' : process.env.REFINE_RUMOUR_DEV === 'score' ? 'score' : 'off';
-const DEV_IN = DEV_MODE !== 'off';
-const { train: rows } = refineRows(read, { rumourDevInTraining: DEV_IN });
+const { train: rows } = refineRows(read);
 const cache = DiskCache.open();
 const needed = rows.flatMap((r) => [r.text, r.article]);
 if (needed.some((t) => !cache.get(t))) {
@@ -59,11 +53,6 @@ if (needed.some((t) => !cache.get(t))) {
   await cache.fill(await loadNodeEncoder(), needed, (done, total, perSec) => { if (done % 320 === 0 || done === total) console.log(`  ${done} of ${total}, ${perSec.toFixed(1)}/s`); });
 }
 
-// The head and its wording model learn from RumourEval train only; its dev rows (REFINE_RUMOUR_DEV=1)
-// join the second level (comment layer, stacker, discussion prior), with the head's predictions out
-// of sample for them, as the shipped head's are on any new thread.
-const inHead = (i: number): boolean => rows[i]!.dev !== true;
-const nHead = rows.filter((r) => r.dev !== true).length;
 function argmaxOf(z: ArrayLike<number>): number { let b = 0; for (let c = 1; c < z.length; c++) if (z[c]! > z[b]!) b = c; return b; }
 
 await useBackend();
@@ -90,16 +79,16 @@ function wordingExamples(keep: (i: number) => boolean): Example[] {
   for (const s of SETS) {
     const idx = rows.flatMap((r, i) => (r.set === s && keep(i) ? [i] : []));
     const cw = classWeights(idx.map((i) => y[i]!), STANCES.length, 0.9);
-    for (const i of idx) out.push({ f: F[i]!, y: y[i]!, weight: (cw[y[i]!]! * nHead) / (SETS.length * idx.length) });
+    for (const i of idx) out.push({ f: F[i]!, y: y[i]!, weight: (cw[y[i]!]! * n) / (SETS.length * idx.length) });
   }
   return out;
 }
 const wordingOof: Float64Array[] = new Array(n);
 for (let k = 0; k < K; k++) {
-  const wm = train(wordingExamples((i) => fold[i] !== k && inHead(i)), WORDING_OPTS);
+  const wm = train(wordingExamples((i) => fold[i] !== k), WORDING_OPTS);
   rows.forEach((_, i) => { if (fold[i] === k) wordingOof[i] = wordingLogp(wm, F[i]!); });
 }
-const wordingModel = train(wordingExamples(inHead), WORDING_OPTS);
+const wordingModel = train(wordingExamples(() => true), WORDING_OPTS);
 
 rows.forEach((r, i) => {
   const ctx = ctxs.get(r.article)!;
@@ -110,13 +99,12 @@ rows.forEach((r, i) => {
 });
 
 /** Each set weighs the same in all; within a set, inverse class frequency to a power. */
-function weights(power: number, setWeight: Partial<Record<SetName, number>>, sets: readonly SetName[] = SETS, keep: (i: number) => boolean = () => true): Float32Array {
+function weights(power: number, setWeight: Partial<Record<SetName, number>>, sets: readonly SetName[] = SETS): Float32Array {
   const w = new Float32Array(n); // rows of other sets: 0
-  const total = rows.filter((_, i) => keep(i)).length;
   for (const s of sets) {
-    const idx = rows.flatMap((r, i) => (r.set === s && keep(i) ? [i] : []));
+    const idx = rows.flatMap((r, i) => (r.set === s ? [i] : []));
     const cw = classWeights(idx.map((i) => y[i]!), STANCES.length, power);
-    for (const i of idx) w[i] = (cw[y[i]!]! * (setWeight[s] ?? 1) * total) / (sets.length * idx.length);
+    for (const i of idx) w[i] = (cw[y[i]!]! * (setWeight[s] ?? 1) * n) / (sets.length * idx.length);
   }
   return w;
 }
@@ -126,8 +114,7 @@ const AS_AGREE: Record<string, string> = { support: 'agree', oppose: 'disagree',
 function scores(pred: string[], which: (i: number) => boolean): Record<SetName, number> {
   const out = {} as Record<SetName, number>;
   for (const s of SETS) {
-    // =score: dev rows choose nothing (their figure is printed apart)
-    const idx = rows.flatMap((r, i) => (r.set === s && which(i) && (DEV_MODE !== 'score' || rows[i]!.dev !== true) ? [i] : []));
+    const idx = rows.flatMap((r, i) => (r.set === s && which(i) ? [i] : []));
     const g = idx.map((i) => rows[i]!.label as string);
     const p = idx.map((i) => pred[i]!);
     out[s] = s === 'mask' ? report(['agree', 'disagree', 'neutral'], g.map((v) => AS_AGREE[v]!), p.map((v) => AS_AGREE[v]!)).macroF1 : report(STANCES, g, p).macroF1;
@@ -140,14 +127,14 @@ interface Setting { l2: number; power: number; rumourWeight: number }
 const ITERS = Number(process.env.REFINE_ITERS ?? 120);
 const RATE = 0.03;
 async function crossValidate(s: Setting): Promise<{ oof: Float64Array[]; f1: Record<SetName, number> }> {
-  const sw = weights(s.power, { vast: 1, mask: 1, rumour: s.rumourWeight }, SETS, inHead);
+  const sw = weights(s.power, { vast: 1, mask: 1, rumour: s.rumourWeight });
   const oof: Float64Array[] = new Array(n);
   for (let k = 0; k < K; k++) {
-    const trainIdx = rows.flatMap((_, i) => (fold[i] !== k && inHead(i) ? [i] : []));
+    const trainIdx = rows.flatMap((_, i) => (fold[i] !== k ? [i] : []));
     const fit = await fitDenseTf({ X, n, d, y, weight: sw }, trainIdx, { k: STANCES.length, l2: s.l2, iters: ITERS, rate: RATE });
     rows.forEach((_, i) => { if (fold[i] === k) oof[i] = denseLogits(fit, X, i * d, d, STANCES.length); });
   }
-  return { oof, f1: scores(oof.map((z) => STANCES[argmax(z)]!), inHead) };
+  return { oof, f1: scores(oof.map((z) => STANCES[argmax(z)]!), () => true) };
 }
 /** VAST rows whose topic no other fold has: comment and topic both unseen by the model that labelled them. */
 const strictVast = new Set<number>();
@@ -170,7 +157,7 @@ const oofCache = process.env.REFINE_OOF_CACHE;
 for (const s of GRID) {
   const cached = oofCache && existsSync(oofCache) ? (JSON.parse(readFileSync(oofCache, 'utf8')) as { s: Setting; oof: number[][] }) : undefined;
   const r = cached && JSON.stringify(cached.s) === JSON.stringify(s) && cached.oof.length === n
-    ? { oof: cached.oof.map((z) => Float64Array.from(z)), f1: scores(cached.oof.map((z) => STANCES[argmax(z)]!), inHead) }
+    ? { oof: cached.oof.map((z) => Float64Array.from(z)), f1: scores(cached.oof.map((z) => STANCES[argmax(z)]!), () => true) }
     : await crossValidate(s);
   if (oofCache && !cached) writeFileSync(oofCache, JSON.stringify({ s, oof: r.oof.map((z) => [...z]) }));
   const mean = (r.f1.vast + r.f1.mask + r.f1.rumour) / 3;
@@ -184,14 +171,14 @@ const chosen = best!;
 // out-of-fold logits. Scored nested (each fold's offsets fitted on the other folds' rows) and kept
 // only if that nested score beats no offsets.
 const isPost = rows.map((r) => ctxs.get(r.article)!.kind === 'post');
-const rumourIdx = rows.flatMap((r, i) => (r.set === 'rumour' && inHead(i) ? [i] : []));
+const rumourIdx = rows.flatMap((r, i) => (r.set === 'rumour' ? [i] : []));
 const scored = (idx: number[]): Scored[] => idx.map((i) => ({ z: chosen.oof[i]!, y: y[i]! }));
 const offPred = (offs: number[][]): string[] => rows.map((_, i) => {
   const off = isPost[i] ? offs[fold[i]!]! : [0, 0, 0, 0];
   return STANCES[argmax(chosen.oof[i]!.map((v, c) => v + off[c]!))]!;
 });
 const nestedOffs = Array.from({ length: K }, (_, k) => fitOffsets(STANCES, scored(rumourIdx.filter((i) => fold[i] !== k)), [0, 1, 3]));
-const nestedF1 = scores(offPred(nestedOffs), inHead);
+const nestedF1 = scores(offPred(nestedOffs), () => true);
 const meanOf = (r: Record<SetName, number>): number => (r.vast + r.mask + r.rumour) / 3;
 const useOffsets = meanOf(nestedF1) > chosen.mean + 1e-9;
 const postOff = useOffsets ? fitOffsets(STANCES, scored(rumourIdx), [0, 1, 3]) : [0, 0, 0, 0];
@@ -208,8 +195,7 @@ const fastF1 = scores(fast, () => true);
 console.log(`  fast pass on the same rows (in-sample for vast and rumour): ${fmt(fastF1)}`);
 
 const postIdx = denseIndexOf('context-post');
-const headRows = rows.flatMap((_, i) => (inHead(i) ? [i] : []));
-const temperature = fitTemperature(headRows.map((i) => (isPost[i] ? chosen.oof[i]!.map((v, c) => v + postOff[c]!) : chosen.oof[i]!)), headRows.map((i) => y[i]!));
+const temperature = fitTemperature(chosen.oof.map((z, i) => (isPost[i] ? z.map((v, c) => v + postOff[c]!) : z)), Array.from(y));
 
 // ---- The second level (stacking, encoder/head.ts StackData). Its inputs must be out of fold on
 // the same grouped folds: the head's out-of-fold probabilities (with the post offsets and the
@@ -221,7 +207,7 @@ const fm = DEFAULT_MODEL.meta;
 const fastOffsets = String(fm.postOffsets).split(' ').map(Number);
 const fastOpts = { hashBits: HASH_BITS, epochs: Number(fm.epochs), rate: Number(fm.stanceRate), l2: Number(fm.stanceL2), priorStrength: Number(fm.stancePrior), seed: Number(fm.seed), classes: STANCES };
 function fastExamples(keep: (i: number) => boolean): Example[] {
-  const idx = [...rows.flatMap((r, i) => (r.set === 'rumour' && !r.dev && keep(i) ? [i] : [])), ...rows.flatMap((r, i) => (r.set === 'vast' && keep(i) ? [i] : []))];
+  const idx = [...rows.flatMap((r, i) => (r.set === 'rumour' && keep(i) ? [i] : [])), ...rows.flatMap((r, i) => (r.set === 'vast' && keep(i) ? [i] : []))];
   const w = idx.map((i) => (rows[i]!.set === 'vast' ? Number(fm.vastWeight) : 1));
   const cw = classWeights(idx.map((i) => y[i]!), STANCES.length, Number(fm.classPower));
   return idx.map((i, k) => ({ f: F[i]!, y: y[i]!, weight: cw[y[i]!]! * w[k]! }));
@@ -255,7 +241,7 @@ const AS_AGREE_Y: Record<string, number> = { support: 0, oppose: 1, neutral: 2 }
 const pairF = rows.map((r) => engine.features(null, r.text, r.article));
 const agreeOof: number[][] = new Array(n);
 for (let k = 0; k < K; k++) {
-  const idx = rows.flatMap((r, i) => (fold[i] !== k && (r.set === 'mask' || (r.set === 'rumour' && !r.dev && r.parentText === undefined && r.label !== 'question')) ? [i] : []));
+  const idx = rows.flatMap((r, i) => (fold[i] !== k && (r.set === 'mask' || (r.set === 'rumour' && r.parentText === undefined && r.label !== 'question')) ? [i] : []));
   const cw = classWeights(idx.map((i) => AS_AGREE_Y[rows[i]!.label]!), AGREES.length, 0.9);
   const m = train(idx.map((i) => ({ f: pairF[i]!, y: AS_AGREE_Y[rows[i]!.label]!, weight: cw[AS_AGREE_Y[rows[i]!.label]!]! })), { ...fastOpts, seed: fastOpts.seed + 1, classes: AGREES });
   rows.forEach((_, i) => { if (fold[i] === k) agreeOof[i] = [...softmax(linearLogits(m, pairF[i]!), engine.agree.temperature)]; });
@@ -273,8 +259,8 @@ const XC = new Float32Array(n * CD);
 rows.forEach((r, i) => commentInputs(cache.get(r.text)!, F[i]!, XC.subarray(i * CD, (i + 1) * CD)));
 const COMMENT_SETS = (process.env.COMMENT_SETS ?? 'mask,rumour').split(',') as SetName[];
 interface CommentSetting { l2: number; power: number }
-const commentWeights = (power: number): Float32Array => weights(power, {}, COMMENT_SETS, inHead);
-const inCommentSets = (i: number): boolean => COMMENT_SETS.includes(rows[i]!.set) && inHead(i);
+const commentWeights = (power: number): Float32Array => weights(power, {}, COMMENT_SETS);
+const inCommentSets = (i: number): boolean => COMMENT_SETS.includes(rows[i]!.set);
 const COMMENT_GRID: CommentSetting[] = (process.env.COMMENT_GRID ?? '0.3:0.5,1:0.5,0.3:0.75,1:0.75').split(',').map((t) => { const [l2, power] = t.split(':').map(Number); return { l2: l2!, power: power! }; });
 let commentBest: { s: CommentSetting; oof: Float64Array[]; f1: number; sets: Record<SetName, number> } | undefined;
 for (const cs of COMMENT_GRID) {
@@ -285,7 +271,7 @@ for (const cs of COMMENT_GRID) {
     const fit = await fitDenseTf({ X: XC, n, d: CD, y, weight: cw }, idx, { k: STANCES.length, l2: cs.l2, iters: ITERS, rate: RATE });
     rows.forEach((_, i) => { if (fold[i] === k) oof[i] = softmax(denseLogits(fit, XC, i * CD, CD, STANCES.length)); });
   }
-  const f1 = scores(oof.map((p) => STANCES[argmax(p)]!), inHead);
+  const f1 = scores(oof.map((p) => STANCES[argmax(p)]!), () => true);
   const mean = COMMENT_SETS.reduce((a, st) => a + f1[st], 0) / COMMENT_SETS.length;
   console.log(`  comment layer l2 ${cs.l2} class power ${cs.power}, grouped cv: ${fmt(f1)}`);
   if (!commentBest || mean > commentBest.f1 + 1e-9) commentBest = { s: cs, oof, f1: mean, sets: f1 };
@@ -306,16 +292,13 @@ const kindCount = STACK_KINDS.map((kd) => `${kd} ${SETS.map((s) => `${s} ${rows.
 console.log(`  rows by context kind: ${kindCount}`);
 console.log(`  fast model refitted out of fold (same folds): ${fmt(scores(fastOof.map((p) => STANCES[argmax(p)]!), () => true))}`);
 interface StackSetting { l2: number; power: number }
-// RumourEval dev rows join the second level where RumourEval's train rows are: the post kind. The
-// topic kind learned from VAST and MaskMandate (a short tweet can read as a bare topic: 24 dev rows).
-const inSecond = (i: number): boolean => inHead(i) || (DEV_MODE === 'train' && kindOf[i] === 'post');
 /** As the head's rows: each set weighs the same in all, within a set inverse class frequency to a power. */
 function stackRows(idx: number[], power: number): (StackRow & { i: number })[] {
   const out: (StackRow & { i: number })[] = [];
   for (const s of SETS) {
-    const si = idx.filter((i) => rows[i]!.set === s && inSecond(i));
+    const si = idx.filter((i) => rows[i]!.set === s);
     const cw = classWeights(si.map((i) => y[i]!), STANCES.length, power);
-    for (const i of si) out.push({ i, x: stackX[i]!, y: y[i]!, weight: (cw[y[i]!]! * nHead) / (SETS.length * si.length) });
+    for (const i of si) out.push({ i, x: stackX[i]!, y: y[i]!, weight: (cw[y[i]!]! * n) / (SETS.length * si.length) });
   }
   return out;
 }
@@ -440,7 +423,7 @@ const finalP = rows.map((_, i) => softmax(finalZ(i)));
 const ADAPT_KINDS = ['topic', 'post'];
 const ADAPT_ITERS = 10;
 const adaptPrior = ADAPT_KINDS.map((kd) => {
-  const idx = rows.flatMap((_, i) => (kindOf[i] === kd && inSecond(i) ? [i] : []));
+  const idx = rows.flatMap((_, i) => (kindOf[i] === kd ? [i] : []));
   return STANCES.map((_, c) => Math.round((idx.reduce((a, i) => a + finalP[i]![c]!, 0) / Math.max(1, idx.length)) * 1e5) / 1e5);
 });
 const discussions = new Map<string, number[]>();
@@ -471,23 +454,6 @@ for (const a of ADAPT_GRID) {
 console.log(`  discussions: ${discussions.size} in the training rows (sizes: median ${[...discussions.values()].map((g) => g.length).sort((a, b) => a - b)[discussions.size >> 1]}); ` +
   (adaptPick ? `chosen power ${adaptPick.power}, ${adaptPick.m} pseudo-comments: mean ${adaptPick.mean.toFixed(3)} against ${meanOf(noAdapt).toFixed(3)} line by line` : `none kept (line by line: mean ${meanOf(noAdapt).toFixed(3)})`));
 
-// RumourEval's dev rows and train rows apart, out of fold (discussions read together, as classify reads them).
-const devCv: Record<string, number> = {};
-if (DEV_IN) {
-  const P = adaptPick?.P ?? finalP;
-  const pred = P.map((p) => STANCES[argmax(p)]!);
-  const sub = (name: string, key: string, keep: (i: number) => boolean): void => {
-    const idx = rows.flatMap((r, i) => (r.set === 'rumour' && keep(i) ? [i] : []));
-    const rep = report(STANCES, idx.map((i) => rows[i]!.label as string), idx.map((i) => pred[i]!));
-    devCv[key] = rep.macroF1;
-    console.log(`  RumourEval ${name} (n = ${idx.length}), out of fold: ${rep.macroF1.toFixed(3)} (${STANCES.map((c, j) => `${c} ${rep.f1[j]!.toFixed(2)} (${idx.filter((i) => pred[i] === c).length})`).join(', ')})`);
-  };
-  const reddit = (i: number): boolean => rows[i]!.group.startsWith('thread:');
-  sub('dev rows', 'devCvRumour', (i) => !inHead(i));
-  sub('dev Reddit rows', 'devCvRumourReddit', (i) => !inHead(i) && reddit(i));
-  sub('dev Twitter rows', 'devCvRumourTwitter', (i) => !inHead(i) && !reddit(i));
-  sub('train rows', 'trainCvRumour', inHead);
-}
 // RumourEval as a thread (parents first, each reply seeing its parent's label, engine.ts decide),
 // the way eval and a page label it, on the out-of-fold probabilities: head alone vs stacked.
 function threadF1(pOf: (i: number) => number[]): number {
@@ -525,15 +491,15 @@ const finalCv = pick!.f1;
 const finalPred = rows.map((_, i) => STANCES[argmax(finalZ(i))]!);
 const finalStrict = scores(finalPred, (i) => strictVast.has(i)).vast;
 const fastOofF1 = scores(fastOof.map((p) => STANCES[argmax(p)]!), () => true);
-const finalFit = await fitDenseTf({ X, n, d, y, weight: weights(chosen.s.power, { vast: 1, mask: 1, rumour: chosen.s.rumourWeight }, SETS, inHead) }, headRows, { k: STANCES.length, l2: chosen.s.l2, iters: ITERS, rate: RATE });
+const all = rows.map((_, i) => i);
+const finalFit = await fitDenseTf({ X, n, d, y, weight: weights(chosen.s.power, { vast: 1, mask: 1, rumour: chosen.s.rumourWeight }) }, all, { k: STANCES.length, l2: chosen.s.l2, iters: ITERS, rate: RATE });
 // The offsets ride on the hidden context-post feature (1 on post threads), as in the fast model.
 for (let c = 0; c < STANCES.length; c++) finalFit.W[c * d + EMB + postIdx] = finalFit.W[c * d + EMB + postIdx]! + postOff[c]!;
 const head = fromWeights(finalFit.W, finalFit.b, temperature, wordingModel);
 head.comment = { w: commentFit.W, bias: commentFit.b };
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 const data = serialiseHead(head, serialise(wordingModel), {
-  trainedOn: `VAST dev 80% fold + SubReddit-MaskMandate 80% fold + RumourEval 2019 train replies${DEV_MODE === 'train' ? '; the second level (stacker, discussion prior) also RumourEval 2019 dev replies' : ''}`,
-  rumourDev: DEV_MODE === 'train' ? 'second level' : 'held out', ...Object.fromEntries(Object.entries(devCv).map(([k, v]) => [k, round(v)])),
+  trainedOn: 'VAST dev 80% fold + SubReddit-MaskMandate 80% fold + RumourEval 2019 train replies',
   encoder: 'models/use-lite (USE-lite, uint8)', maxTokens: MAX_TOKENS, l2: chosen.s.l2, classPower: chosen.s.power, iters: ITERS, folds: K,
   postOffsets: postOff.join(' '),
   commentL2: commentBest!.s.l2, commentClassPower: commentBest!.s.power, commentTrainedOn: COMMENT_SETS.join(' '), commentCvVast: round(commentBest!.sets.vast), commentCvMask: round(commentBest!.sets.mask), commentCvRumour: round(commentBest!.sets.rumour),

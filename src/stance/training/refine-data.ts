@@ -18,29 +18,23 @@ export interface RefineRow {
   parentText?: string;
   label: Stance;
   heldOut: boolean;
-  /** RumourEval dev: a row of the dev split taken into training */
-  dev?: boolean;
   /** RumourEval: the reply's id and its parent's (a thread is labelled parents first, as on a page) */
   id?: string;
   parentId?: string;
 }
 const AGREE_AS: Record<string, Stance> = { agree: 'support', disagree: 'oppose', neutral: 'neutral' };
 
-/** `rumourDevInTraining`: RumourEval dev's replies join the training rows, flagged `dev` (train-refine keeps them to its second level). */
-export function refineRows(read: (p: string) => string, opts: { rumourDevInTraining?: boolean } = {}): { train: RefineRow[]; vastHeld: RefineRow[]; maskHeld: RefineRow[]; rumourDev: ReplyRow[] } {
+export function refineRows(read: (p: string) => string): { train: RefineRow[]; vastHeld: RefineRow[]; maskHeld: RefineRow[]; rumourDev: ReplyRow[] } {
   const vast: RefineRow[] = parseVast(read('vast/vast_dev.csv')).map((r) => ({ set: 'vast', group: `text:${r.text}`, topic: r.topic.toLowerCase().trim(), article: r.topic, text: r.text, label: r.label, heldOut: isHeldOut(r.text) }));
   const mask: RefineRow[] = parseMaskMandate(read('subreddit-agreement/SubReddit-MaskMandate.csv')).map((r) => ({ set: 'mask', group: `quote:${r.quote}`, article: r.quote, text: r.response, label: AGREE_AS[r.label]!, heldOut: isHeldOut(r.response) }));
-  const rumourRow = (r: ReplyRow, dev: boolean): RefineRow => ({
+  const rumour: RefineRow[] = parseRumourEval(read('rumoureval2019/rumoureval2019_subtaskA_train.jsonl')).map((r) => ({
     set: 'rumour', group: r.event ? `event:${r.event}` : `thread:${r.thread}`, article: r.sourceText, text: r.text, ...(r.parentIsSource ? {} : { parentText: r.parentText }), label: r.label, heldOut: false,
-    id: r.id, ...(r.parentIsSource || r.parentId === null ? {} : { parentId: r.parentId }), ...(dev ? { dev } : {}),
-  });
-  const rumour = parseRumourEval(read('rumoureval2019/rumoureval2019_subtaskA_train.jsonl')).map((r) => rumourRow(r, false));
-  const rumourDev = parseRumourEval(read('rumoureval2019/rumoureval2019_subtaskA_dev.jsonl'));
-  if (opts.rumourDevInTraining) rumour.push(...rumourDev.map((r) => rumourRow(r, true)));
+    id: r.id, ...(r.parentIsSource || r.parentId === null ? {} : { parentId: r.parentId }),
+  }));
   return {
     train: [...vast, ...mask, ...rumour].filter((r) => !r.heldOut),
     vastHeld: vast.filter((r) => r.heldOut),
     maskHeld: mask.filter((r) => r.heldOut),
-    rumourDev,
+    rumourDev: parseRumourEval(read('rumoureval2019/rumoureval2019_subtaskA_dev.jsonl')),
   };
 }
