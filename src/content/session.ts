@@ -2,6 +2,7 @@
 // page; applied in slices, with progress) -> summary -> UI, then keep following live comments.
 // Everything hangs off one AbortController: stop() leaves the page as it was (panel, tags,
 // data-lens-* attributes, stylesheets, observers and the labelling port all gone).
+import { now as clock } from '../shared/clock';
 import { buildThread, threadStage } from '../parser/thread';
 import type { RawPage, StanceLabel, Summary, Thread } from '../parser/types';
 import type { FrameCommand, FrameReport, FrameState } from '../shared/messages';
@@ -232,7 +233,7 @@ export class Session {
     const pending: CommentItem[] = [];
     ui.expect(n);
     if (first) ui.setProgress(0, n);
-    let progressAt = performance.now();
+    let progressAt = clock();
     if (first && this.hooks.report) this.report({ ...emptySummary(), total: n }, 'labelling');
     // Known and still tagged: keep. Known but pruned (the page took it out and put it back): tag anew.
     const kept = ex.elements.map((el) => {
@@ -256,7 +257,7 @@ export class Session {
       },
       flush: (k) => {
         ui.addComments(pending.splice(0));
-        const now = performance.now();
+        const now = clock();
         if (first && now - progressAt >= PROGRESS_EVERY_MS) {
           progressAt = now;
           ui.setProgress(k, n);

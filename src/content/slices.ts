@@ -2,6 +2,7 @@
 // `budgetMs`, yielding to the browser between slices so no main-thread task grows long (the 50 ms
 // rule), and stopping as soon as the signal aborts.
 import { PAUSE, type Stage, type Tick } from '../pipeline/stage';
+import { now as clock } from '../shared/clock';
 
 type Progress = Exclude<Tick, typeof PAUSE | undefined>;
 
@@ -49,7 +50,7 @@ export function afterPaint(win: Pick<Window, 'requestAnimationFrame' | 'setTimeo
 /** The stage's result, or null when the signal aborted first (the stage is then left unfinished). */
 export async function runStage<T>(stage: Stage<T>, opts: SliceOptions): Promise<{ value: T } | null> {
   const budget = opts.budgetMs ?? 8;
-  const now = opts.now ?? (() => performance.now());
+  const now = opts.now ?? clock;
   const yieldNow = opts.yieldNow ?? yieldToBrowser;
   for (;;) {
     if (opts.signal.aborted) return null;

@@ -4,6 +4,7 @@
 // for each ancestor comment. Here each selector runs once per search root, each match is handed to
 // the nearest enclosing item found by a memoised walk up, so the work is O(page) per selector.
 import { OWN_HOST_ID, queryAll } from './dom';
+import { now as clock } from '../shared/clock';
 
 /**
  * Every element matching any selector of `list`. One query per selector: Chromium answers a single
@@ -97,7 +98,7 @@ export class ItemIndex {
    * is one call, then matches go to their items until `budgetMs` is spent (at 50,000 comments the
    * whole index in one go took 100-400 ms). True once the index is complete.
    */
-  warm(selector: string, budgetMs = 6, now: () => number = () => performance.now()): boolean {
+  warm(selector: string, budgetMs = 6, now: () => number = clock): boolean {
     if (selector === '' || this.bySelector.has(selector)) return true;
     let b = this.building.get(selector);
     if (!b) {
