@@ -387,7 +387,9 @@ function offsetsFor(idx: number[], zOf: (i: number) => Float64Array): number[] {
 let postOffsets = [0, 0, 0, 0];
 if (process.env.STACK_OFFSETS !== '0') {
   const postIdx = rows.flatMap((_, i) => (kindOf[i] === 'post' ? [i] : []));
-  const zPost = (i: number): Float64Array => pick!.post.z(i);
+  // the chosen combiner itself, not `pick.post`: once the offsets are kept, that is the offset one
+  const basePost = pick!.post;
+  const zPost = (i: number): Float64Array => basePost.z(i);
   const nested = Array.from({ length: K }, (_, k) => offsetsFor(postIdx.filter((i) => fold[i] !== k), zPost));
   const withOff = { name: `${pick!.post.name} + offsets`, z: (i: number) => zPost(i).map((v, c) => v + nested[fold[i]!]![c]!), ...(pick!.post.fit ? { fit: pick!.post.fit } : {}), ...(pick!.post.fixed ? { fixed: pick!.post.fixed } : {}) };
   const f1 = scores(predWith({ topic: pick!.topic, post: withOff }), () => true);

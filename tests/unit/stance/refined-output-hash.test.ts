@@ -14,8 +14,8 @@ import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
 import { stackKind } from '../../../src/stance/encoder/head';
 
-const EXPECTED_ROWS = 'e33f489bfed27d3483c8a8352c60b51353c6b6af2a2624f4816eb54827b754ab';
-const EXPECTED_DISCUSSIONS = '5bfd351a326f978f0b3e72424fe2dbffad2964ed6b1bf392c03df7c87b53c342';
+const EXPECTED_ROWS = '61ee61da52003ccfbe304a1fbbf97df2371010c951acbc169e20b8e2b85c9503';
+const EXPECTED_DISCUSSIONS = 'e8b2b0afc33c8eff4535de57cb389186d8ec37651754950644a0646a5c198f66';
 const EXPECTED = 'b29f5702b84cdeaf7e33bc963ccae969b44f5c9caf84206d68fb1c0ddf0da71c';
 
 const seedDir = join(__dirname, '../../../seeds');
