@@ -1,6 +1,7 @@
 // Multinomial logistic regression over dense rows (the refined head): standardised inputs,
 // full-batch Adam, L2, sample weights. Deterministic: no shuffling, no random start.
 import { softmax } from '../model';
+import { TailAverage } from './tail-average';
 
 export interface DenseSet {
   X: Float32Array; // n x d, row-major
@@ -46,9 +47,8 @@ export function denseLogits(f: DenseFit, x: Float32Array, xo: number, d: number,
  * The fit, with TF.js doing the two big matrix products per step (X·W and Xᵀ·R, its wasm backend
  * in Node: SIMD, many times plain loops' speed; a plain-loop twin was too slow to keep); the
  * gradient is written out, the Adam step is plain code. Loss: weighted mean cross-entropy + l2/2 |W|².
- * The fit returned is the average of the iterates over the second half of the steps (Polyak-Ruppert
- * tail averaging): Adam's last steps still swing weights the data barely constrains, and the final
- * iterate alone moved the refined pass's grouped CV by ~0.02 for one step more or less.
+ * The fit returned is the mean of the iterates over the second half of the steps (tail-average.ts):
+ * the final iterate alone moved the refined pass's grouped CV by ~0.02 for one step more or less.
  */
 export async function fitDenseTf(s: DenseSet, rows: readonly number[], o: DenseOptions): Promise<DenseFit> {
   const tf = await import('@tensorflow/tfjs-core');
@@ -73,9 +73,7 @@ export async function fitDenseTf(s: DenseSet, rows: readonly number[], o: DenseO
   const z = new Float64Array(k);
   const b1 = 0.9;
   const b2 = 0.999;
-  const tailFrom = Math.floor(o.iters / 2) + 1;
-  const aW = new Float64Array(d * k);
-  const ab = new Float64Array(k);
+  const avg = new TailAverage(o.iters, d * k + k);
   for (let t = 1; t <= o.iters; t++) {
     const Wt = tf.tensor2d(W, [d, k]);
     const L = tf.matMul(X, Wt);
@@ -111,15 +109,12 @@ export async function fitDenseTf(s: DenseSet, rows: readonly number[], o: DenseO
       vb[c] = b2 * vb[c]! + (1 - b2) * gb[c]! * gb[c]!;
       b[c] = b[c]! - (o.rate * (mb[c]! / c1)) / (Math.sqrt(vb[c]! / c2) + 1e-8);
     }
-    if (t >= tailFrom) {
-      for (let j = 0; j < d * k; j++) aW[j] = aW[j]! + W[j]!;
-      for (let c = 0; c < k; c++) ab[c] = ab[c]! + b[c]!;
-    }
+    avg.add(t, W);
+    avg.add(t, b, d * k);
   }
   X.dispose();
-  const tail = o.iters - tailFrom + 1;
-  for (let j = 0; j < d * k; j++) W[j] = aW[j]! / tail;
-  for (let c = 0; c < k; c++) b[c] = ab[c]! / tail;
+  avg.meanInto(W);
+  avg.meanInto(b, d * k);
   const Wr = new Float32Array(k * d);
   const br = Float64Array.from(b);
   for (let c = 0; c < k; c++) {

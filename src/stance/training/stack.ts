@@ -2,9 +2,10 @@
 // regression per context kind over out-of-fold class probabilities of the head and of the fast
 // engine. Full-batch Adam on the weighted log-loss with L2 pulling the weights (not the biases)
 // toward a prior; deterministic (start at the prior, fixed steps). The fit returned is the mean of
-// the iterates over the second half of the steps (Polyak-Ruppert tail averaging, as the head's in
-// dense-logreg.ts): with the last iterate, one step more (601 for 600) moved a setting's grouped CV
-// by up to 0.008 and changed which setting the CV chose. Training code only: nothing here ships.
+// the iterates over the second half of the steps (tail-average.ts, as the head's): with the last
+// iterate, one step more (601 for 600) moved a setting's grouped CV by up to 0.008 and changed which
+// setting the CV chose. Training code only: nothing here ships.
+import { TailAverage } from './tail-average';
 
 export interface StackRow {
   x: ArrayLike<number>;
@@ -29,8 +30,7 @@ export function stackFit(rows: readonly StackRow[], k: number, d: number, o: { l
   const v = new Float64Array(P);
   const g = new Float64Array(P);
   const z = new Float64Array(k);
-  const tailFrom = Math.floor(iters / 2) + 1;
-  const avg = new Float64Array(P);
+  const avg = new TailAverage(iters, P);
   let W = 0;
   for (const r of rows) W += r.weight;
   W = W || 1;
@@ -60,11 +60,10 @@ export function stackFit(rows: readonly StackRow[], k: number, d: number, o: { l
       const vh = v[i]! / (1 - 0.999 ** t);
       th[i] = th[i]! - (rate * mh) / (Math.sqrt(vh) + 1e-8);
     }
-    if (t >= tailFrom) for (let i = 0; i < P; i++) avg[i] = avg[i]! + th[i]!;
+    avg.add(t, th);
   }
-  const tail = iters - tailFrom + 1;
-  for (let i = 0; i < P; i++) avg[i] = avg[i]! / tail;
-  return { w: [...avg.subarray(0, k * d)], b: [...avg.subarray(k * d)] };
+  const mean = avg.meanInto(new Float64Array(P));
+  return { w: [...mean.subarray(0, k * d)], b: [...mean.subarray(k * d)] };
 }
 
 export function stackScore(f: StackFit, x: ArrayLike<number>, k: number, d: number): Float64Array {
