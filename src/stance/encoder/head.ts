@@ -72,9 +72,22 @@ export interface StackData {
   absent?: number[][];
 }
 export const STACK_KINDS = ['topic', 'post', 'news'] as const;
+/**
+ * A text with few content words is a bare topic only if it reads as a name: "gun control", "police
+ * using deadly force". One that ends as a sentence ends, or runs longer than a name does ("Good for
+ * her.", "That is not how it works"), is something a person said, answered as a post is answered.
+ * (VAST's 324 topics: 1–5 words but two, none ending in . ! or ?.)
+ */
+const UTTERANCE_END = /[.!?…]["'”’)\]]*$/u;
+const TOPIC_MAX_WORDS = 5;
+function isUtterance(text: string): boolean {
+  return UTTERANCE_END.test(text) || (text.match(/[\p{L}\p{N}']+/gu)?.length ?? 0) > TOPIC_MAX_WORDS;
+}
 /** 'topic': a bare topic (a few words); 'post': a short social post or quoted comment; 'news': a news page or longer text. */
 export function stackKind(ctx: ArticleContext): (typeof STACK_KINDS)[number] {
-  return ctx.kind === 'post' ? 'post' : ctx.size < POST_MIN ? 'topic' : 'news';
+  if (ctx.kind === 'post') return 'post';
+  if (ctx.size >= POST_MIN) return 'news';
+  return isUtterance(ctx.source ?? '') ? 'post' : 'topic';
 }
 /**
  * How close the comment's embedding lies to the text it is set against (cosine): the article or

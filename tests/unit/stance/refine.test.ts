@@ -115,6 +115,15 @@ describe('reading a reply against its parent (the similarity inputs)', () => {
     expect(similarities([1, 0, 0], [1, 1, 0])).toEqual([sa, 0]);
   });
 
+  test('a short text is a bare topic only if it reads as a name; a short sentence someone said is answered as a post', () => {
+    const kind = (t: Parameters<typeof engine.prepare>[0]): string => stackKind(engine.prepare(t));
+    for (const t of ['nuclear power', 'gun control', 'parent religious belief', 'c.i.a']) expect(kind(t), t).toBe('topic');
+    // ends as a sentence ends, or runs longer than a name (more than five words)
+    for (const t of ['Good for her.', 'Is that mod 12 years old?', 'Screw him!', '"So brave."', 'That is not how it works that is not how any of this works']) expect(kind(t), t).toBe('post');
+    // a news page stays news
+    expect(kind(article)).toBe('news');
+  });
+
   const post = 'BREAKING: the mayor has resigned, sources say.';
   const reply = 'Confirmed by the city council just now.';
   const parentText = 'Is there a source for this?';

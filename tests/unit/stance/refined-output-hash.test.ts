@@ -14,8 +14,8 @@ import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
 import { stackKind } from '../../../src/stance/encoder/head';
 
-const EXPECTED_ROWS = '61ee61da52003ccfbe304a1fbbf97df2371010c951acbc169e20b8e2b85c9503';
-const EXPECTED_DISCUSSIONS = 'e8b2b0afc33c8eff4535de57cb389186d8ec37651754950644a0646a5c198f66';
+const EXPECTED_ROWS = 'c0539013b0827f8eef113f2008b151d93838f2ba1c7b608218e121c6dda2762a';
+const EXPECTED_DISCUSSIONS = '7b74a2497952a6d6f67bcd7053b04fc25ea1f5e58a1f8beec4de52d55e079da1';
 const EXPECTED = 'b29f5702b84cdeaf7e33bc963ccae969b44f5c9caf84206d68fb1c0ddf0da71c';
 
 const seedDir = join(__dirname, '../../../seeds');
