@@ -73,10 +73,10 @@ export interface StackData {
 }
 export const STACK_KINDS = ['topic', 'post', 'news'] as const;
 /**
- * A text with few content words is a bare topic only if it reads as a name: "gun control", "police
- * using deadly force". One that ends as a sentence ends, or runs longer than a name does ("Good for
+ * A text with few content words is a bare topic only if it reads as a name: "gun control", "parent
+ * religious belief". One that ends as a sentence ends, or runs longer than a name does ("Good for
  * her.", "That is not how it works"), is something a person said, answered as a post is answered.
- * (VAST's 324 topics: 1–5 words but two, none ending in . ! or ?.)
+ * (VAST's 324 topics: 1–5 words but two, none ending in . ! or ?; measured at stop 25, README.)
  */
 const UTTERANCE_END = /[.!?…]["'”’)\]]*$/u;
 const TOPIC_MAX_WORDS = 5;
