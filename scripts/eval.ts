@@ -23,6 +23,9 @@ if (!existsSync(stanceDir)) {
   process.exit(0);
 }
 const read = (p: string): string => readFileSync(path.join(stanceDir, p), 'utf8');
+/** A stance label read as agreement with the text answered; agreement labels pass through. */
+const AS_AGREE: Record<string, string> = { support: 'agree', oppose: 'disagree', neutral: 'neutral', question: 'neutral', agree: 'agree', disagree: 'disagree' };
+const asAgree = (s: string): string => AS_AGREE[s]!;
 const engine = new StanceEngine();
 
 /** VADER compound alone: >= 0.05 positive, <= -0.05 negative (VADER's own thresholds). */
@@ -133,7 +136,6 @@ async function refinedSection(): Promise<void> {
     await cache.fill(await loadNodeEncoder(), texts, (done, total, perSec) => { if (done % 640 === 0 || done === total) console.log(`  ${done} of ${total}, ${perSec.toFixed(1)}/s`); });
   }
   const vec = (t: string): Float32Array => cache.get(t)!;
-  const asAgree = (s: string): string => ({ support: 'agree', oppose: 'disagree', neutral: 'neutral', question: 'neutral' } as Record<string, string>)[s]!;
   const f1 = (classes: string[], gold: string[], pred: string[]): string => report(classes, gold, pred).macroF1.toFixed(3);
 
   // Held-out: RumourEval dev as a thread (parents labelled by the same pass), the 20 % folds.
@@ -212,7 +214,6 @@ async function learnerBaselines(
   const { fitPair, fitTfidf, outOfFold } = await import('./lib/baselines');
   const { foldOf } = await import('../src/stance/training/corpus');
   await (await import('../src/stance/encoder/node')).useBackend(); // the pair regression's fit runs on TF.js
-  const asAgree = (s: string): string => ({ support: 'agree', oppose: 'disagree', neutral: 'neutral', question: 'neutral' } as Record<string, string>)[s]!;
   const m = (await import('../src/stance/refined-node')).REFINE_HEAD.meta;
   console.log('\nIssue 11\'s baselines: one regression per set, trained on that set\'s training rows only (tf-idf words; USE-lite pair features [u, a, u·a, |u−a|] of the comment and the text it answers), grouped 5-fold CV on the same rows and the same held-out rows. Refined: one model for all, as above.');
   const lines: string[] = [];
@@ -237,7 +238,7 @@ async function learnerBaselines(
     }
     const pairHeld = score(gHeld, (await fitPair(train, cls, vec, best!.l2))(held));
     const refinedCv = { vast: m.discussionCvVast, mask: m.discussionCvMask, rumour: m.discussionCvRumour }[set];
-    const refinedHeld = score(gHeld, refined[set].map((p) => (set === 'mask' ? ({ agree: 'support', disagree: 'oppose', neutral: 'neutral' } as Record<string, string>)[p]! : p)));
+    const refinedHeld = score(gHeld, refined[set]);
     lines.push(`| ${name} | ${tfCv} | ${best!.cv} (L2 ${best!.l2}) | ${refinedCv === undefined ? '' : Number(refinedCv).toFixed(3)} | ${tfHeld} | ${pairHeld} | ${refinedHeld} |`);
   }
   console.log('| set | tf-idf + LR, grouped CV | pair-feature LR, grouped CV | refined, grouped CV (read together) | tf-idf + LR, held out | pair-feature LR, held out | refined, held out (through classify) |');
