@@ -9,6 +9,7 @@
 import { denseLogits, fitDenseTf } from '../../src/stance/training/dense-logreg';
 import { classWeights, mulberry32 } from '../../src/stance/training/logreg';
 import { softmax } from '../../src/stance/model';
+import { EMB, pairInputs } from '../../src/stance/encoder/head';
 
 export interface BaselineRow { text: string; article: string; label: string }
 export type Predictor = (rows: readonly BaselineRow[]) => string[];
@@ -84,22 +85,10 @@ export function fitTfidf(train: readonly BaselineRow[], classes: readonly string
   return (rows) => rows.map((r) => classes[argmax(logits(vectorise(r.text)))]!);
 }
 
-const DIM = 512;
-/** [u, a, u·a, |u−a|] of each row, row-major. */
+/** [u, a, u·a, |u−a|] of each row, row-major (the refined head's pair block). */
 export function pairFeatures(rows: readonly BaselineRow[], vec: (t: string) => ArrayLike<number>): Float32Array {
-  const d = 4 * DIM;
-  const X = new Float32Array(rows.length * d);
-  rows.forEach((r, i) => {
-    const u = vec(r.text);
-    const a = vec(r.article);
-    const o = i * d;
-    for (let j = 0; j < DIM; j++) {
-      X[o + j] = u[j]!;
-      X[o + DIM + j] = a[j]!;
-      X[o + 2 * DIM + j] = u[j]! * a[j]!;
-      X[o + 3 * DIM + j] = Math.abs(u[j]! - a[j]!);
-    }
-  });
+  const X = new Float32Array(rows.length * EMB);
+  rows.forEach((r, i) => pairInputs(vec(r.text), vec(r.article), X, i * EMB));
   return X;
 }
 
@@ -108,7 +97,7 @@ export function pairFeatures(rows: readonly BaselineRow[], vec: (t: string) => A
  * Adam, tail-averaged; class weights softened by power 0.5, as the head's).
  */
 export async function fitPair(train: readonly BaselineRow[], classes: readonly string[], vec: (t: string) => ArrayLike<number>, l2: number): Promise<Predictor> {
-  const d = 4 * DIM;
+  const d = EMB;
   const k = classes.length;
   const X = pairFeatures(train, vec);
   const y = Int32Array.from(train, (r) => classes.indexOf(r.label));

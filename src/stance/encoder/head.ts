@@ -272,16 +272,22 @@ export function wordingLogp(m: LinearModel, f: Features): Float64Array {
   return p.map((v) => Math.log(Math.max(v, 1e-6)));
 }
 
-/** The head's input: [u, a, u·a, |u−a|, named features, wording log-probabilities]. */
-export function headInputs(u: Float32Array, a: Float32Array, f: Features, op: Opinion | null, wording: ArrayLike<number>, out = new Float32Array(HEAD_DIM)): Float32Array {
+/** The pair features of a comment `u` against the text it answers `a`: [u, a, u·a, |u−a|] (EMB values, written from `at`). */
+export function pairInputs(u: ArrayLike<number>, a: ArrayLike<number>, out: Float32Array, at = 0): Float32Array {
   for (let i = 0; i < DIM; i++) {
     const x = u[i]!;
     const y = a[i]!;
-    out[i] = x;
-    out[DIM + i] = y;
-    out[2 * DIM + i] = x * y;
-    out[3 * DIM + i] = Math.abs(x - y);
+    out[at + i] = x;
+    out[at + DIM + i] = y;
+    out[at + 2 * DIM + i] = x * y;
+    out[at + 3 * DIM + i] = Math.abs(x - y);
   }
+  return out;
+}
+
+/** The head's input: [u, a, u·a, |u−a|, named features, wording log-probabilities]. */
+export function headInputs(u: Float32Array, a: Float32Array, f: Features, op: Opinion | null, wording: ArrayLike<number>, out = new Float32Array(HEAD_DIM)): Float32Array {
+  pairInputs(u, a, out);
   for (let j = 0; j < f.dense.length; j++) out[EMB + j] = f.dense[j]!;
   for (let c = 0; c < 4; c++) out[EMB + DENSE.length + c] = op ? op.shift[c]! : 0;
   for (let c = 0; c < 4; c++) out[WORDING_AT + c] = wording[c]!;
