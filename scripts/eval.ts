@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StanceEngine } from '../src/stance/index';
 import { isHeldOut, parseMaskMandate, parseRumourEval, parseVast } from '../src/stance/training/corpus';
+import { asAgreement as asAgree, refineRows } from '../src/stance/training/refine-data';
 import { calibrationError, formatReport, report } from '../src/stance/training/metrics';
 import { labelRows } from '../src/stance/training/threads';
 import { tokenize } from '../src/stance/tokenize';
@@ -23,9 +24,6 @@ if (!existsSync(stanceDir)) {
   process.exit(0);
 }
 const read = (p: string): string => readFileSync(path.join(stanceDir, p), 'utf8');
-/** A stance label read as agreement with the text answered; agreement labels pass through. */
-const AS_AGREE: Record<string, string> = { support: 'agree', oppose: 'disagree', neutral: 'neutral', question: 'neutral', agree: 'agree', disagree: 'disagree' };
-const asAgree = (s: string): string => AS_AGREE[s]!;
 const engine = new StanceEngine();
 
 /** VADER compound alone: >= 0.05 positive, <= -0.05 negative (VADER's own thresholds). */
@@ -125,7 +123,6 @@ async function refinedSection(): Promise<void> {
   const { DiskCache } = await import('../src/stance/encoder/disk-cache');
   const { loadNodeEncoder } = await import('../src/stance/encoder/node');
   const { Refiner } = await import('../src/stance/refine');
-  const { refineRows } = await import('../src/stance/training/refine-data');
   const refiner = new Refiner(engine, REFINE_HEAD);
   const rows = refineRows(read);
   const cache = DiskCache.open();
@@ -207,7 +204,7 @@ async function refinedSection(): Promise<void> {
  * grouped CV. The refined pass is one model for every kind of page; these know which set they read.
  */
 async function learnerBaselines(
-  rows: ReturnType<typeof import('../src/stance/training/refine-data').refineRows>,
+  rows: ReturnType<typeof refineRows>,
   vec: (t: string) => Float32Array,
   refined: Record<'vast' | 'mask' | 'rumour', string[]>,
 ): Promise<void> {

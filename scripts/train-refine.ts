@@ -23,7 +23,7 @@ import { foldOf } from '../src/stance/training/corpus';
 import { denseLogits, fitDenseTf } from '../src/stance/training/dense-logreg';
 import { classWeights, fitTemperature, serialise, train, type Example } from '../src/stance/training/logreg';
 import { report } from '../src/stance/training/metrics';
-import { refineRows, type SetName } from '../src/stance/training/refine-data';
+import { asAgreement, refineRows, type SetName } from '../src/stance/training/refine-data';
 import { opinion } from '../src/stance/opinion';
 import { DEFAULT_MODEL } from '../src/stance/index';
 import { logits as linearLogits, softmax } from '../src/stance/model';
@@ -109,7 +109,6 @@ function weights(power: number, setWeight: Partial<Record<SetName, number>>, set
   return w;
 }
 
-const AS_AGREE: Record<string, string> = { support: 'agree', oppose: 'disagree', neutral: 'neutral', question: 'neutral' };
 /** Macro-F1 per set, as eval scores it (MaskMandate in agree / disagree / neutral). */
 function scores(pred: string[], which: (i: number) => boolean): Record<SetName, number> {
   const out = {} as Record<SetName, number>;
@@ -117,7 +116,7 @@ function scores(pred: string[], which: (i: number) => boolean): Record<SetName, 
     const idx = rows.flatMap((r, i) => (r.set === s && which(i) ? [i] : []));
     const g = idx.map((i) => rows[i]!.label as string);
     const p = idx.map((i) => pred[i]!);
-    out[s] = s === 'mask' ? report(['agree', 'disagree', 'neutral'], g.map((v) => AS_AGREE[v]!), p.map((v) => AS_AGREE[v]!)).macroF1 : report(STANCES, g, p).macroF1;
+    out[s] = s === 'mask' ? report(['agree', 'disagree', 'neutral'], g.map((v) => asAgreement(v)), p.map((v) => asAgreement(v))).macroF1 : report(STANCES, g, p).macroF1;
   }
   return out;
 }
@@ -247,7 +246,7 @@ for (let k = 0; k < K; k++) {
   rows.forEach((_, i) => { if (fold[i] === k) agreeOof[i] = [...softmax(linearLogits(m, pairF[i]!), engine.agree.temperature)]; });
 }
 const maskIdxAll = rows.flatMap((r, i) => (r.set === 'mask' ? [i] : []));
-console.log(`  agreement model refitted out of fold, MaskMandate: ${report(AGREES, maskIdxAll.map((i) => AS_AGREE[rows[i]!.label]!), maskIdxAll.map((i) => AGREES[argmax(agreeOof[i]!)]!)).macroF1.toFixed(3)}`);
+console.log(`  agreement model refitted out of fold, MaskMandate: ${report(AGREES, maskIdxAll.map((i) => asAgreement(rows[i]!.label)), maskIdxAll.map((i) => AGREES[argmax(agreeOof[i]!)]!)).macroF1.toFixed(3)}`);
 // ---- The comment layer (encoder/head.ts): the comment's embedding and its named cues, no
 // article. A stacker input, out of fold on the same grouped folds; its setting is chosen by its
 // own grouped score out of fold. Trained on the replies to social posts (RumourEval; MaskMandate's

@@ -23,6 +23,9 @@ export interface RefineRow {
   parentId?: string;
 }
 const AGREE_AS: Record<string, Stance> = { agree: 'support', disagree: 'oppose', neutral: 'neutral' };
+const AS_AGREEMENT: Record<string, string> = { support: 'agree', oppose: 'disagree', neutral: 'neutral', question: 'neutral', agree: 'agree', disagree: 'disagree' };
+/** A stance read as agreement with the text answered (MaskMandate's scoring; a question counts as neutral); agreement labels pass through. */
+export const asAgreement = (label: string): string => AS_AGREEMENT[label]!;
 
 export function refineRows(read: (p: string) => string): { train: RefineRow[]; vastHeld: RefineRow[]; maskHeld: RefineRow[]; rumourDev: ReplyRow[] } {
   const vast: RefineRow[] = parseVast(read('vast/vast_dev.csv')).map((r) => ({ set: 'vast', group: `text:${r.text}`, topic: r.topic.toLowerCase().trim(), article: r.topic, text: r.text, label: r.label, heldOut: isHeldOut(r.text) }));
