@@ -60,7 +60,7 @@ export class Refiner {
     const s = this.head.stack;
     let p = head;
     if (s) {
-      const kind = stackKind(ctx);
+      const kind = this.kindOf(ctx, parentText !== undefined);
       // how the comment relates to the text it answers (a quoted comment, a post), as the fast
       // engine's agreement model reads it, and the comment layer: each only where this kind's
       // stacker weighs it (a news page's product weighs neither)
@@ -69,7 +69,7 @@ export class Refiner {
       let sim: [number, number] | null = null;
       if (this.weighs(kind, 'sim-')) {
         // training read every reply against its parent's vector: where it weighs, a missing one is the caller's bug
-        if (parentText !== undefined && !pu && this.needsParentVector(ctx)) throw new Error('refined pass: this kind of thread needs the parent comment\'s embedding');
+        if (parentText !== undefined && !pu && this.weighs(kind, 'sim-parent')) throw new Error('refined pass: this kind of thread needs the parent comment\'s embedding');
         sim = similarities(u, a, parentText === undefined ? undefined : pu);
       }
       p = stackProbs(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null, comment, sim), head, fast);
@@ -77,14 +77,20 @@ export class Refiner {
     return { p, f, op, x, head, fast };
   }
 
-  /** whether a reply in this context is read against its parent's embedding too (RefineInput.pu) */
-  needsParentVector(ctx: ArticleContext): boolean {
-    return this.weighs(stackKind(ctx), 'sim-parent');
+  /** The stacker's kind for a comment in this context (a head without a 'nested' stacker reads nested replies as the post's). */
+  private kindOf(ctx: ArticleContext, nested: boolean): string {
+    const kind = stackKind(ctx, nested);
+    return kind === 'nested' && !this.head.stack?.kinds.includes(kind) ? 'post' : kind;
   }
 
-  /** whether the stacker gives the fast engine's probabilities any weight in this kind of thread */
-  usesFast(ctx: ArticleContext): boolean {
-    return this.weighs(stackKind(ctx), 'fast-');
+  /** whether a reply in this context is read against its parent's embedding too (RefineInput.pu) */
+  needsParentVector(ctx: ArticleContext): boolean {
+    return this.weighs(this.kindOf(ctx, true), 'sim-parent');
+  }
+
+  /** whether the stacker gives the fast engine's probabilities any weight for this comment */
+  private usesFast(ctx: ArticleContext, nested: boolean): boolean {
+    return this.weighs(this.kindOf(ctx, nested), 'fast-');
   }
 
   private readonly weighed = new Map<string, boolean>();
@@ -163,7 +169,7 @@ export class Refiner {
       // the discussion, not the comment alone, tipped it: say so first
       cues.unshift({ rule: 'discussion-lean', reason: `more of the other replies to the same text read as ${HEAD_CLASSES[best]} than usual, which tipped a close call`, weight: Math.round((pd[best]! - read.p[best]!) * 1000) / 1000 });
     }
-    if (cues.length === 0 && this.usesFast(ctx)) {
+    if (cues.length === 0 && this.usesFast(ctx, parent !== undefined)) {
       // the fast pass had a say in this kind of thread: its cues for the label, if any
       cues.push(...explain(this.engine.stance, f, this.engine.stance.classes.indexOf(HEAD_CLASSES[best]!)).slice(0, 2));
     }

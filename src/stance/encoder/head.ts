@@ -71,7 +71,7 @@ export interface StackData {
    */
   absent?: number[][];
 }
-export const STACK_KINDS = ['topic', 'post', 'news'] as const;
+export const STACK_KINDS = ['topic', 'post', 'news', 'nested'] as const;
 /**
  * A text with few content words is a bare topic only if it reads as a name: "gun control", "parent
  * religious belief". One that ends as a sentence ends, or runs longer than a name does ("Good for
@@ -83,11 +83,23 @@ const TOPIC_MAX_WORDS = 5;
 function isUtterance(text: string): boolean {
   return UTTERANCE_END.test(text) || (text.match(/[\p{L}\p{N}']+/gu)?.length ?? 0) > TOPIC_MAX_WORDS;
 }
-/** 'topic': a bare topic (a few words); 'post': a short social post or quoted comment; 'news': a news page or longer text. */
-export function stackKind(ctx: ArticleContext): (typeof STACK_KINDS)[number] {
-  if (ctx.kind === 'post') return 'post';
-  if (ctx.size >= POST_MIN) return 'news';
-  return isUtterance(ctx.source ?? '') ? 'post' : 'topic';
+/**
+ * 'topic': a bare topic (a few words); 'post': a short social post or quoted comment; 'news': a news
+ * page or longer text; 'nested': a reply to another reply under a post (`nested`: the comment has a
+ * parent comment). A reply to a reply answers its parent, not the post: most such replies are talk
+ * among commenters, and what they argue with is not the post. Its second level is fitted on its own
+ * rows, so a post's direct replies (a quoted comment's answers among them) are read without them.
+ */
+export function stackKind(ctx: ArticleContext, nested = false): (typeof STACK_KINDS)[number] {
+  let kind: (typeof STACK_KINDS)[number];
+  if (ctx.kind === 'post') kind = 'post';
+  else if (ctx.size >= POST_MIN) return 'news';
+  else kind = isUtterance(ctx.source ?? '') ? 'post' : 'topic';
+  return nested && kind === 'post' ? 'nested' : kind;
+}
+/** The kind whose training mix a discussion is weighed against: one discussion holds a post's direct and nested replies alike. */
+export function discussionKind(kind: string): string {
+  return kind === 'nested' ? 'post' : kind;
 }
 /**
  * How close the comment's embedding lies to the text it is set against (cosine): the article or

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Stance, StanceLabel, Thread } from '../../../src/parser/types';
 import { StanceEngine, labelThread } from '../../../src/stance/index';
-import { cosine, productOf, similarities, stackKind, withAbsent } from '../../../src/stance/encoder/head';
+import { cosine, discussionKind, productOf, similarities, stackKind, withAbsent } from '../../../src/stance/encoder/head';
 import { loadRefined, REFINE_HEAD, type RefinedPass } from '../../../src/stance/refined-node';
 import { articleText, Refiner } from '../../../src/stance/refine';
 import { STANCES } from '../../../src/parser/types';
@@ -124,6 +124,16 @@ describe('reading a reply against its parent (the similarity inputs)', () => {
     expect(kind(article)).toBe('news');
   });
 
+  test('a reply to a reply under a post is its own kind (nested); under a topic or a news page it is not', () => {
+    expect(stackKind(engine.prepare('Good for her.'), true)).toBe('nested');
+    expect(stackKind(engine.prepare('Good for her.'), false)).toBe('post');
+    expect(stackKind(engine.prepare('nuclear power'), true)).toBe('topic');
+    expect(stackKind(engine.prepare(article), true)).toBe('news');
+    // one discussion holds a post's direct and nested replies: both are weighed against the post's mix
+    expect(discussionKind('nested')).toBe('post');
+    expect(discussionKind('topic')).toBe('topic');
+  });
+
   const post = 'BREAKING: the mayor has resigned, sources say.';
   const reply = 'Confirmed by the city council just now.';
   const parentText = 'Is there a source for this?';
@@ -140,6 +150,22 @@ describe('reading a reply against its parent (the similarity inputs)', () => {
     expect(() => pass.refiner.classify({ ctx, text: reply, u: u!, a: a!, parent })).toThrow(/parent comment's embedding/);
     const read = (v: Float32Array): number[] => [...pass.refiner.direct(ctx, reply, u!, a!, parent.text, v).p];
     expect(read(pu!)).not.toEqual(read(other!));
+  });
+
+  test('a nested reply is read by its own stacker; a direct reply is not; a head without one reads nested replies as the post\'s', async () => {
+    const ctx = engine.prepare(post);
+    expect(pass.refiner.head.stack?.kinds).toContain('nested');
+    const data = structuredClone(REFINE_HEAD);
+    const st = data.stack!;
+    const k = st.kinds.indexOf('nested');
+    for (const key of ['kinds', 'how', 'w', 'b', 'absent'] as const) (st[key] as unknown[] | undefined)?.splice(k, 1);
+    const older = new Refiner(engine, data);
+    const [u, a, pu] = await pass.embed([reply, post, parentText]);
+    const nested = (r: Refiner): number[] => [...r.direct(ctx, reply, u!, a!, parentText, pu).p];
+    const direct = (r: Refiner): number[] => [...r.direct(ctx, reply, u!, a!).p];
+    expect(direct(older)).toEqual(direct(pass.refiner));
+    expect(nested(older)).not.toEqual(nested(pass.refiner));
+    expect(older.needsParentVector(ctx)).toBe(true); // the post's stacker reads the parent too
   });
 
   test('refineThread embeds a parent that comes later in the order when the kind reads it, and labels as classify with its vector', async () => {

@@ -1,9 +1,10 @@
 // The refined pass's own output-hash discipline (the fast pass keeps output-hash.test.ts): every
 // label, confidence, cue and via of the refined pass over a small shipped input — the seed dump and
 // the gold comments of gold.test.ts under their article, and short rows as `classify` reads them
-// (a social post, a bare topic: the stacker's other kinds) — must stay exactly what it was. The
-// input needs only files in the repository (seeds/, models/use-lite, the shipped head). A change
-// meant to alter refined labels (a retrained head, another encoder) updates EXPECTED and says why.
+// (a social post, a reply to a reply under it, a bare topic: the stacker's other kinds) — must stay
+// exactly what it was. The input needs only files in the repository (seeds/, models/use-lite, the
+// shipped head). A change meant to alter refined labels (a retrained head, another encoder) updates
+// EXPECTED and says why.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +15,8 @@ import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
 import { stackKind } from '../../../src/stance/encoder/head';
 
-const EXPECTED_ROWS = 'c0539013b0827f8eef113f2008b151d93838f2ba1c7b608218e121c6dda2762a';
-const EXPECTED_DISCUSSIONS = '7b74a2497952a6d6f67bcd7053b04fc25ea1f5e58a1f8beec4de52d55e079da1';
+const EXPECTED_ROWS = '83ee4dae74266f1043f65dd8016f51d79b06a5fdbe6c002927d4d999325de435';
+const EXPECTED_DISCUSSIONS = '4debb5cf072d3a776c221ffda124ea6dcb2892e85d2ac497b55d48caddefc534';
 const EXPECTED = 'b29f5702b84cdeaf7e33bc963ccae969b44f5c9caf84206d68fb1c0ddf0da71c';
 
 const seedDir = join(__dirname, '../../../seeds');
@@ -48,7 +49,7 @@ const ROWS: [string, string, string?][] = [
   ['nuclear power', 'Too expensive and too slow to build; renewables win.'],
 ];
 
-test('refined labels of classify rows (a post, a quoted comment, a bare topic) are unchanged', async () => {
+test('refined labels of classify rows (a post, a nested reply, a quoted comment, a bare topic) are unchanged', async () => {
   const engine = new StanceEngine();
   const pass = await loadRefined(engine);
   const out = [];
@@ -56,7 +57,7 @@ test('refined labels of classify rows (a post, a quoted comment, a bare topic) a
     const [u, a, pu] = await pass.embed(parent ? [text, article, parent] : [text, article]);
     out.push(pass.refiner.classify({ ctx: engine.prepare(article), text, u: u!, a: a!, ...(parent ? { parent: { id: 'p', text: parent }, pu: pu! } : {}) }));
   }
-  expect(new Set(ROWS.map(([article]) => stackKind(engine.prepare(article))))).toEqual(new Set(['post', 'topic']));
+  expect(new Set(ROWS.map(([article, , parent]) => stackKind(engine.prepare(article), parent !== undefined)))).toEqual(new Set(['post', 'nested', 'topic']));
   expect(createHash('sha256').update(JSON.stringify(out)).digest('hex')).toBe(EXPECTED_ROWS);
 });
 
