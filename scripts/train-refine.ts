@@ -427,14 +427,15 @@ const finalZ = (i: number): Float64Array => (kindOf[i] === 'news' ? fixedZ(PRODU
 const finalP = rows.map((_, i) => softmax(finalZ(i)));
 const ADAPT_KINDS = ['topic', 'post'];
 const ADAPT_ITERS = 10;
+const discussionKindOf = kindOf.map(discussionKind);
 const adaptPrior = ADAPT_KINDS.map((kd) => {
-  const idx = rows.flatMap((_, i) => (discussionKind(kindOf[i]!) === kd ? [i] : []));
+  const idx = rows.flatMap((_, i) => (discussionKindOf[i] === kd ? [i] : []));
   return STANCES.map((_, c) => Math.round((idx.reduce((a, i) => a + finalP[i]![c]!, 0) / Math.max(1, idx.length)) * 1e5) / 1e5);
 });
 const discussions = new Map<string, number[]>();
 rows.forEach((r, i) => {
-  if (!ADAPT_KINDS.includes(discussionKind(kindOf[i]!))) return;
-  const key = `${r.set}\u0000${discussionKind(kindOf[i]!)}\u0000${r.article}`;
+  if (!ADAPT_KINDS.includes(discussionKindOf[i]!)) return;
+  const key = `${r.set}\u0000${discussionKindOf[i]}\u0000${r.article}`;
   const g = discussions.get(key);
   if (g) g.push(i);
   else discussions.set(key, [i]);
@@ -442,7 +443,7 @@ rows.forEach((r, i) => {
 function adapted(power: number, m: number): Float64Array[] {
   const out: Float64Array[] = finalP.map((p) => Float64Array.from(p));
   for (const idx of discussions.values()) {
-    const sh = leaveOneOutShifts(idx.map((i) => finalP[i]!), adaptPrior[ADAPT_KINDS.indexOf(discussionKind(kindOf[idx[0]!]!))]!, power, m, ADAPT_ITERS);
+    const sh = leaveOneOutShifts(idx.map((i) => finalP[i]!), adaptPrior[ADAPT_KINDS.indexOf(discussionKindOf[idx[0]!]!)]!, power, m, ADAPT_ITERS);
     idx.forEach((i, j) => (out[i] = shifted(finalP[i]!, sh[j]!)));
   }
   return out;
