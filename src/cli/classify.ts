@@ -1,5 +1,5 @@
 // `comment-lens classify`: the stance engine alone over JSON Lines, so anyone can evaluate it.
-// Input lines {id, article, text, parent?, kind?}; output lines {id, label, confidence, cues, pass}, in order.
+// Input lines {id, article, text, parent?, kind?} (article may be left out when parent is given); output lines {id, label, confidence, cues, pass}, in order.
 // An empty article with a parent (or the article repeated as the parent): the parent is read as the article.
 // Lines with the same article are one discussion: the refined pass weighs each against the others' lean.
 // pass: "refined" (the sentence encoder and its head, when its files are there; --fast skips it) or "fast".
@@ -29,11 +29,14 @@ export function parseClassifyLine(line: string, lineNo: number): ClassifyInput {
   const v = value as Record<string, unknown>;
   if (typeof v.id !== 'string' && typeof v.id !== 'number') throw new Error(`line ${lineNo}: "id" must be a string or number`);
   if (typeof v.text !== 'string') throw new Error(`line ${lineNo}: "text" must be a string`);
-  if (typeof v.article !== 'string') throw new Error(`line ${lineNo}: "article" must be a string (the text the discussion responds to)`);
   if (v.parent !== undefined && v.parent !== null && typeof v.parent !== 'string') throw new Error(`line ${lineNo}: "parent" must be a string when given`);
+  // A reply given only with the comment it answers ({text, parent}) needs no article: the parent is what it answers.
+  const articleAbsent = v.article === undefined || v.article === null;
+  if (articleAbsent && typeof v.parent !== 'string') throw new Error(`line ${lineNo}: "article" must be a string (the text the discussion responds to), or give the "parent" comment the line answers`);
+  if (!articleAbsent && typeof v.article !== 'string') throw new Error(`line ${lineNo}: "article" must be a string (the text the discussion responds to)`);
   if (v.kind !== undefined && v.kind !== null && v.kind !== 'news' && v.kind !== 'post') throw new Error(`line ${lineNo}: "kind" must be "news" or "post" when given`);
   const kind = v.kind === 'news' || v.kind === 'post' ? v.kind : undefined;
-  return answering({ id: v.id, article: v.article, text: v.text, parent: typeof v.parent === 'string' ? v.parent : undefined, kind });
+  return answering({ id: v.id, article: articleAbsent ? '' : (v.article as string), text: v.text, parent: typeof v.parent === 'string' ? v.parent : undefined, kind });
 }
 
 /**

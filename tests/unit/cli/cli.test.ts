@@ -192,7 +192,7 @@ describe('comment-lens classify', () => {
     const text = 'No, that is an overreach and it does not even work.';
     const as = (rows: object[]): string => rows.map((l, i) => JSON.stringify({ id: i, text, ...l })).join('\n');
     for (const flags of [['classify'], ['classify', '--fast']]) {
-      const r = await run(flags, as([{ article: quote }, { article: '', parent: quote }, { article: quote, parent: quote }, { article: ' ', parent: quote }]));
+      const r = await run(flags, as([{ article: quote }, { article: '', parent: quote }, { article: quote, parent: quote }, { article: ' ', parent: quote }, { parent: quote }, { article: null, parent: quote }]));
       expect(r.code).toBe(0);
       const out = r.out.trim().split('\n').map((l) => JSON.parse(l));
       for (const o of out.slice(1)) expect({ ...o, id: 0 }).toEqual(out[0]);
@@ -241,7 +241,8 @@ describe('comment-lens classify', () => {
     ['{"id":1,"article":"a"}', /line 1: "text" must be a string/],
     ['{"id":1,"article":"a","text":"t"}\nnot json', /line 2: not JSON/],
     ['[1,2]', /line 1: expected a JSON object/],
-    ['{"id":1,"text":"t"}', /"article" must be a string/],
+    ['{"id":1,"text":"t"}', /"article" must be a string .*or give the "parent"/],
+    ['{"id":1,"article":5,"text":"t","parent":"p"}', /"article" must be a string/],
     ['{"id":1,"article":"a","text":"t","parent":5}', /"parent" must be a string/],
     ['{"id":1,"article":"a","text":"t","kind":"tweet"}', /"kind" must be "news" or "post"/],
   ])('bad input %j: error names the line, nothing on stdout', async (input, message) => {
