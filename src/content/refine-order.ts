@@ -1,8 +1,9 @@
 // Which comments the refined pass takes, first to last: the ones on screen, then those below it,
 // then those above (where the reader came from), each in page order. A comment already refined,
-// a deleted or private slot, or one in a language the engine does not read is left out.
+// a deleted or private slot, one with no text (the encoder has nothing to read: Refiner keeps its
+// fast label), or one in a language the engine does not read is left out.
 import type { StanceLabel, Thread } from '../parser/types';
-import { notLabelled } from '../stance/language';
+import { isBlank, notLabelled } from '../stance/language';
 
 /** How far past a comment without a box (hidden, collapsed) a probe looks for one that has one. */
 const PROBE_SPAN = 32;
@@ -12,7 +13,7 @@ export function refineOrder(thread: Thread, labels: readonly StanceLabel[], elem
   const todo: number[] = [];
   thread.comments.forEach((c, i) => {
     const l = labels[i];
-    if (l && l.pass !== 'refined' && !c.placeholder && !notLabelled(l)) todo.push(i);
+    if (l && l.pass !== 'refined' && !c.placeholder && !isBlank(c.text) && !notLabelled(l)) todo.push(i);
   });
   if (height === 0 || todo.length === 0) return todo;
   // Comments come in page order, and a page lays them out top to bottom: two binary searches find

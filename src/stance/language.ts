@@ -168,3 +168,8 @@ export function notLabelled(label: StanceLabel): { reason: 'language'; language:
   if (!cue || cue.rule !== LANGUAGE_RULE || label.confidence !== 0) return null;
   return { reason: 'language', language: cue.text ?? 'und' };
 }
+
+/** No text at all (an image, a sticker): the sentence encoder has nothing to read, so the refined pass keeps the fast label. */
+export function isBlank(text: string): boolean {
+  return text.trim() === '';
+}

@@ -7,6 +7,7 @@ import type { ArticleContext } from './context';
 import { decide, type Engine, type ParentInfo } from './engine';
 import { AGREE_ORDER, HEAD_CLASSES, commentProbs, headCues, headInputs, headProbs, loadHead, similarities, stackInputs, stackKind, stackProbs, wordingLogp, type Head, type HeadData } from './encoder/head';
 import { leaveOneOutShifts, shifted } from './discussion';
+import { isBlank } from './language';
 import { explain } from './cues';
 import type { Features } from './features';
 import type { Opinion } from './opinion';
@@ -108,7 +109,17 @@ export class Refiner {
   }
 
   classify(input: RefineInput): StanceLabel {
+    if (isBlank(input.text)) return this.fastLabel(input);
     return this.finish(input, this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text, input.pu));
+  }
+
+  /**
+   * A comment with no text (an image, a sticker) gives the encoder nothing to read: its embedding
+   * would be the empty string's, and its label a guess the encoder would claim. The fast pass's
+   * label stands, marked as the fast pass's, and it takes no part in a discussion's lean.
+   */
+  private fastLabel({ ctx, text, parent }: RefineInput): StanceLabel {
+    return this.engine.classify(ctx, text, parent);
   }
 
   /**
@@ -119,13 +130,13 @@ export class Refiner {
    */
   classifyAll(inputs: readonly (RefineInput & { discussion?: string })[]): StanceLabel[] {
     const d = this.head.stack?.discussion;
-    const read = inputs.map((input) => this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text, input.pu));
+    const read = inputs.map((input) => (isBlank(input.text) ? null : this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text, input.pu)));
     const shifts: (Float64Array | undefined)[] = new Array(inputs.length);
     if (d) {
       const groups = new Map<string, number[]>();
       inputs.forEach((input, i) => {
         const kind = stackKind(input.ctx);
-        if (input.discussion === undefined || !d.kinds.includes(kind)) return;
+        if (input.discussion === undefined || !d.kinds.includes(kind) || read[i] === null) return;
         const key = `${kind}\u0000${input.discussion}`;
         const g = groups.get(key);
         if (g) g.push(i);
@@ -138,7 +149,7 @@ export class Refiner {
         idx.forEach((i, j) => (shifts[i] = sh[j]));
       }
     }
-    return inputs.map((input, i) => this.finish(input, read[i]!, shifts[i]));
+    return inputs.map((input, i) => (read[i] === null ? this.fastLabel(input) : this.finish(input, read[i]!, shifts[i])));
   }
 
   private finish({ ctx, parent }: RefineInput, read: ReturnType<Refiner['direct']>, shift?: Float64Array): StanceLabel {
@@ -182,14 +193,15 @@ export class Refiner {
   /**
    * Refines a thread's labels: comments in `order` (visible first, say; default page order), each
    * batch embedded then labelled, its replies seeing the parent's newest label. `onLabel` hears each
-   * new label; `signal` stops between batches. Deleted / private slots keep their label.
+   * new label; `signal` stops between batches. Deleted / private slots and comments with no text keep their label.
    */
   async refineThread(thread: Thread, fast: readonly StanceLabel[], embed: EmbedFn, opts: { order?: readonly number[]; batch?: number; onLabel?: (i: number, l: StanceLabel) => void; signal?: AbortSignal } = {}): Promise<StanceLabel[]> {
     const labels = [...fast];
     const ctx = this.engine.prepare(thread.article);
     const [a] = await embed([articleText(thread.article)]);
     const byId = new Map(thread.comments.map((c, i) => [c.id, i]));
-    const order = (opts.order ?? thread.comments.map((_, i) => i)).filter((i) => !thread.comments[i]!.placeholder);
+    // deleted / private slots and comments with no text keep their fast label (fastLabel)
+    const order = (opts.order ?? thread.comments.map((_, i) => i)).filter((i) => !thread.comments[i]!.placeholder && !isBlank(thread.comments[i]!.text));
     const B = opts.batch ?? 32;
     const parentOf = (i: number): number | undefined => {
       const id = thread.comments[i]!.parentId;

@@ -49,9 +49,10 @@ test('comments without a box (collapsed, hidden) are passed over to the next one
   expect(order.slice(0, 6)).toEqual([8, 9, 10, 11, 12, 13]);
 });
 
-test('refined, deleted and unread comments are left out; no window: page order', () => {
-  const p = page(5, 0);
-  const labels = [label, { ...label, pass: 'refined' as const }, label, label, label];
+test('refined, deleted, textless and unread comments are left out; no window: page order', () => {
+  const p = page(6, 0);
+  const labels = [label, { ...label, pass: 'refined' as const }, label, label, label, label];
   p.thread.comments[2]!.placeholder = 'deleted';
+  p.thread.comments[5]!.text = ' \n ';
   expect(refineOrder(p.thread, labels, p.elements, null)).toEqual([0, 3, 4]);
 });

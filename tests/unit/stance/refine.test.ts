@@ -103,6 +103,28 @@ describe('refining a thread', () => {
   });
 });
 
+describe('a comment with no text', () => {
+  // The encoder would read the empty string's embedding, and the head would claim a side for it
+  // ("the sentence encoder reads the comment's meaning as oppose"): the fast label stands instead.
+  test('keeps the fast label, alone and among others, and does not lean its discussion', async () => {
+    const post = 'BREAKING: the bridge on route 9 has collapsed, police say.';
+    const ctx = engine.prepare(post);
+    const texts = ['', 'This is fake, the bridge is fine.', 'Fake news. No such thing happened.', 'Wow, I drive over that bridge every day.'];
+    const [blank, ...vs] = await pass.embed([...texts, post]);
+    const a = vs.pop()!;
+    const line = (i: number) => ({ ctx, text: texts[i]!, u: i === 0 ? blank! : vs[i - 1]!, a, discussion: post });
+    for (const text of ['', ' \n\t']) {
+      const got = pass.refiner.classify({ ...line(0), text });
+      expect(got).toEqual(engine.classify(ctx, text));
+      expect(got.pass).toBeUndefined();
+      expect(got.cues.map((c) => c.rule)).not.toContain('sentence-encoder');
+    }
+    const withBlank = pass.refiner.classifyAll([0, 1, 2, 3].map(line));
+    expect(withBlank[0]).toEqual(engine.classify(ctx, ''));
+    expect(withBlank.slice(1)).toEqual(pass.refiner.classifyAll([1, 2, 3].map(line)));
+  });
+});
+
 describe('reading a reply against its parent (the similarity inputs)', () => {
   test('cosine and the two similarities: a direct reply is no closer to a parent than to the article', () => {
     expect(cosine([1, 0], [1, 0])).toBeCloseTo(1, 6);
