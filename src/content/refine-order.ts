@@ -1,7 +1,8 @@
 // Which comments the refined pass takes, first to last: the ones on screen, then those below it,
 // then those above (where the reader came from), each in page order. A comment already refined,
 // a deleted or private slot, one with no text (the encoder has nothing to read: Refiner keeps its
-// fast label), or one in a language the engine does not read is left out.
+// fast label), or one in a language the engine does not read is left out; all of them on a page
+// where no article text was found.
 import type { StanceLabel, Thread } from '../parser/types';
 import { isBlank, notLabelled } from '../stance/language';
 
@@ -11,6 +12,8 @@ const PROBE_SPAN = 32;
 export function refineOrder(thread: Thread, labels: readonly StanceLabel[], elements: readonly Element[], win: Window | null): number[] {
   const height = win?.innerHeight ?? 0;
   const todo: number[] = [];
+  // No article text found: the refined pass has nothing to set the comments against (Refiner).
+  if (isBlank(thread.article.title ?? '') && thread.article.paragraphs.every(isBlank)) return todo;
   thread.comments.forEach((c, i) => {
     const l = labels[i];
     if (l && l.pass !== 'refined' && !c.placeholder && !isBlank(c.text) && !notLabelled(l)) todo.push(i);

@@ -18,6 +18,9 @@ function argmaxOf(p: ArrayLike<number>): number {
   return b;
 }
 
+/** no text to read, or none it answers (Refiner.fastLabel) */
+const nothingToRead = ({ ctx, text }: { ctx: ArticleContext; text: string }): boolean => isBlank(text) || (ctx.source !== undefined && isBlank(ctx.source));
+
 export type EmbedFn = (texts: string[]) => Promise<Float32Array[]>;
 const LEAD_CHARS = 600;
 
@@ -109,14 +112,15 @@ export class Refiner {
   }
 
   classify(input: RefineInput): StanceLabel {
-    if (isBlank(input.text)) return this.fastLabel(input);
+    if (nothingToRead(input)) return this.fastLabel(input);
     return this.finish(input, this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text, input.pu));
   }
 
   /**
-   * A comment with no text (an image, a sticker) gives the encoder nothing to read: its embedding
-   * would be the empty string's, and its label a guess the encoder would claim. The fast pass's
-   * label stands, marked as the fast pass's, and it takes no part in a discussion's lean.
+   * A comment with no text (an image, a sticker), or one answering no text at all (an empty
+   * article and no parent), gives the encoder nothing to read or nothing to set it against: its
+   * embedding would be the empty string's, and its label a guess the encoder would claim. The
+   * fast pass's label stands, marked as the fast pass's, and it takes no part in a discussion's lean.
    */
   private fastLabel({ ctx, text, parent }: RefineInput): StanceLabel {
     return this.engine.classify(ctx, text, parent);
@@ -130,7 +134,7 @@ export class Refiner {
    */
   classifyAll(inputs: readonly (RefineInput & { discussion?: string })[]): StanceLabel[] {
     const d = this.head.stack?.discussion;
-    const read = inputs.map((input) => (isBlank(input.text) ? null : this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text, input.pu)));
+    const read = inputs.map((input) => (nothingToRead(input) ? null : this.direct(input.ctx, input.text, input.u, input.a, input.parent?.text, input.pu)));
     const shifts: (Float64Array | undefined)[] = new Array(inputs.length);
     if (d) {
       const groups = new Map<string, number[]>();
@@ -198,6 +202,7 @@ export class Refiner {
   async refineThread(thread: Thread, fast: readonly StanceLabel[], embed: EmbedFn, opts: { order?: readonly number[]; batch?: number; onLabel?: (i: number, l: StanceLabel) => void; signal?: AbortSignal } = {}): Promise<StanceLabel[]> {
     const labels = [...fast];
     const ctx = this.engine.prepare(thread.article);
+    if (ctx.source !== undefined && isBlank(ctx.source)) return labels; // no article found: nothing to read the comments against
     const [a] = await embed([articleText(thread.article)]);
     const byId = new Map(thread.comments.map((c, i) => [c.id, i]));
     // deleted / private slots and comments with no text keep their fast label (fastLabel)

@@ -56,3 +56,11 @@ test('refined, deleted, textless and unread comments are left out; no window: pa
   p.thread.comments[5]!.text = ' \n ';
   expect(refineOrder(p.thread, labels, p.elements, null)).toEqual([0, 3, 4]);
 });
+
+test('a thread whose page gave no article text: nothing to refine (nothing to set the comments against)', () => {
+  const p = page(3, 0);
+  p.thread.article = { title: ' ', paragraphs: ['', ' '] };
+  expect(refineOrder(p.thread, p.thread.comments.map(() => label), p.elements, win)).toEqual([]);
+  p.thread.article = { paragraphs: ['The plan passed.'] };
+  expect(refineOrder(p.thread, p.thread.comments.map(() => label), p.elements, win)).toEqual([0, 1, 2]);
+});

@@ -123,6 +123,22 @@ describe('a comment with no text', () => {
     expect(withBlank[0]).toEqual(engine.classify(ctx, ''));
     expect(withBlank.slice(1)).toEqual(pass.refiner.classifyAll([1, 2, 3].map(line)));
   });
+
+  test('a comment answering no text (no article found, no parent) keeps the fast label; a thread without an article is not embedded', async () => {
+    const text = 'hello there';
+    const [u, a] = await pass.embed([text, '']);
+    for (const article of ['', { title: ' ', paragraphs: ['', '\n'] }]) {
+      const ctx = engine.prepare(article);
+      expect(pass.refiner.classify({ ctx, text, u: u!, a: a! })).toEqual(engine.classify(ctx, text));
+      expect(pass.refiner.classifyAll([{ ctx, text, u: u!, a: a!, discussion: '' }])).toEqual([engine.classify(ctx, text)]);
+    }
+    const t: Thread = { article: { title: '', paragraphs: [] }, comments: [{ id: 'c', author: 'x', text: 'Good move.' }] };
+    const fast = labelThread(t, engine);
+    let embedded = 0;
+    const out = await pass.refiner.refineThread(t, fast, async (texts) => { embedded += texts.length; return pass.embed(texts); });
+    expect(out).toEqual(fast);
+    expect(embedded).toBe(0);
+  });
 });
 
 describe('reading a reply against its parent (the similarity inputs)', () => {
