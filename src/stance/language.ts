@@ -81,12 +81,21 @@ const MAX_CHARS = 1000;
 const WORD_RE = /[a-z\u00df-\u00f6\u00f8-\u024f]+(?:['’][a-z\u00df-\u00f6\u00f8-\u024f]+)*/g;
 const OTHER_LETTER = /\p{L}/u;
 
+// Links, @handles and e-mail addresses belong to no language: the letters of "http://t.co/aXGQuacv2E"
+// matched Czech's one-letter words (v, s, z, k), and English tweets with two links read as Czech.
+const NOT_PROSE = /(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*|\S*@[\w.-]+/gi;
+
+/** The text without what belongs to no language (NOT_PROSE); unchanged, and not copied, when it has none. */
+function prose(text: string): string {
+  return text.includes('/') || text.includes('@') ? text.replace(NOT_PROSE, ' ') : text;
+}
+
 /**
  * The comment's language as a code ("en", "de", "zh"…; "und" for a non-Latin script with no
  * profile), or null when it cannot tell (too short, or no clear winner). Deterministic.
  */
 export function detectLanguage(text: string): string | null {
-  const s = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  const s = prose(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   // One pass over the characters: letters by script (the CJK blocks by their code ranges).
   let letters = 0;
   let latin = 0;
@@ -118,11 +127,15 @@ export function detectLanguage(text: string): string | null {
   const hits = new Array<number>(LANGS.length).fill(0);
   let words = 0;
   const lower = s.toLowerCase();
+  // Each function word counts once: "ha ha ha ha" is not Spanish, nor "parent 's 's" Czech.
+  const seen = new Set<string>();
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(lower); m; m = WORD_RE.exec(lower)) {
     words++;
-    const w = m[0];
-    let bits = WORDS.get(w.includes('’') ? w.replace(/’/g, "'") : w) ?? 0;
+    const w = m[0].includes('’') ? m[0].replace(/’/g, "'") : m[0];
+    let bits = WORDS.get(w) ?? 0;
+    if (bits === 0 || seen.has(w)) continue;
+    seen.add(w);
     for (let i = 0; bits; i++, bits >>>= 1) if (bits & 1) hits[i]!++;
   }
   const en = hits[LANGS.indexOf('en')]!;

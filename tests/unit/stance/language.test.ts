@@ -51,6 +51,15 @@ describe('detectLanguage, edge cases', () => {
     ['Chinese', '這個政策我覺得很好，希望政府繼續推動下去。', 'zh'],
     ['Japanese', 'この政策はとても良いと思います。続けてほしいです。', 'ja'],
     ['Cyrillic', 'Это очень плохая идея для всех нас здесь', 'und'],
+    // Links, handles and addresses are no language's words (RumourEval's English tweets with t.co links read as Czech)
+    ['an English tweet with a link', '“@BBCBreaking: Germanwings Airbus A320 crashes in French Alps near Digne http://t.co/0RVUOUMD4z”', null],
+    ['English with two links', 'Map shows industrial estate where 2 #CharlieHebdo suspects are holed up, surrounded by police http://t.co/abcDEF12 via www.example.com/a/b', null],
+    ['handles and a link alone', '@sampepper https://t.co/hFvbnoeY0k', null],
+    ['English with a bare address', 'See bbc.co.uk/news/world-123 for the story, it is a terrible idea', 'en'],
+    ['French after two handles', '@LisaVanmerban @sampepper mais ça se trouve elle a un problème genre mental cette meuf', 'fr'],
+    ['Czech with an e-mail address', 'Write to me at jan.novak@example.cz: je to podle mě špatně, protože vláda už nic nedělá', 'cs'],
+    // a function word counts once
+    ['one function word repeated', '@RealAlexJones ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha - you got owned', null],
   ])('%s', (_what, text, want) => {
     expect(detectLanguage(text)).toBe(want);
   });
