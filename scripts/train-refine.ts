@@ -27,7 +27,7 @@ import { asAgreement, refineRows, type SetName } from '../src/stance/training/re
 import { opinion } from '../src/stance/opinion';
 import { DEFAULT_MODEL } from '../src/stance/index';
 import { logits as linearLogits, softmax } from '../src/stance/model';
-import { COMMENT_DIM, commentInputs, discussionKind, productOf, STACK_INPUTS, STACK_KINDS, similarities, stackInputs, stackKind, withAbsent, type StackData } from '../src/stance/encoder/head';
+import { COMMENT_DIM, commentInputs, discussionKind, pairInputs, personalVoice, productOf, RELATION_CLASSES, STACK_INPUTS, STACK_KINDS, similarities, stackInputs, stackKind, withAbsent, withRelation, type StackData } from '../src/stance/encoder/head';
 import { stackFit, stackScore, type StackFit, type StackRow } from '../src/stance/training/stack';
 import { decide } from '../src/stance/engine';
 import { leaveOneOutShifts, shifted } from '../src/stance/discussion';
@@ -424,7 +424,49 @@ const finalZ = (i: number): Float64Array => (kindOf[i] === 'news' ? fixedZ(PRODU
 // Power and pseudo-count chosen by grouped CV (mean of the sets), kept only if that beats none.
 // A discussion is the rows of one set with one article (a topic, a quote, a source post), as
 // classify groups its input lines; news pages ('news') are not adapted.
-const finalP = rows.map((_, i) => softmax(finalZ(i)));
+// ---- The relation layer (encoder/head.ts): how a reply relates to a comment written in a person's
+// voice (agrees, disagrees, neither), from the pair features alone, trained on MaskMandate's answers
+// to quoted comments, and pooled with the pass in the post kind where the text answered speaks as a
+// person (personalVoice: 798 of MaskMandate's 1,148 post-kind rows, 306 of RumourEval's 2,777).
+// Out of fold on the same folds: each fold's rows, of every set, are read by a layer fitted on the
+// other folds' MaskMandate rows. Its L2 is chosen by its own grouped score on MaskMandate (as the
+// issue's pair regression's), the pool's weight by the whole pass's grouped CV, kept only if that
+// beats no pool.
+const XR = new Float32Array(n * EMB);
+rows.forEach((r, i) => pairInputs(cache.get(r.text)!, cache.get(r.article)!, XR, i * EMB));
+const relIdx = rows.flatMap((r, i) => (r.set === 'mask' ? [i] : []));
+const relWeight = new Float32Array(n);
+{
+  const cw = classWeights(relIdx.map((i) => y[i]!), RELATION_CLASSES, 0.5);
+  for (const i of relIdx) relWeight[i] = cw[y[i]!]!;
+}
+const relFit = (idx: number[], l2: number) => fitDenseTf({ X: XR, n, d: EMB, y, weight: relWeight }, idx, { k: RELATION_CLASSES, l2, iters: ITERS, rate: RATE });
+let relBest: { l2: number; oof: Float64Array[]; f1: number } | undefined;
+for (const l2 of (process.env.RELATION_L2 ?? '1,3').split(',').map(Number)) {
+  const oof: Float64Array[] = new Array(n);
+  for (let k = 0; k < K; k++) {
+    const fit = await relFit(relIdx.filter((i) => fold[i] !== k), l2);
+    rows.forEach((_, i) => { if (fold[i] === k) oof[i] = softmax(denseLogits(fit, XR, i * EMB, EMB, RELATION_CLASSES)); });
+  }
+  const f1 = report(['agree', 'disagree', 'neutral'], relIdx.map((i) => asAgreement(rows[i]!.label)), relIdx.map((i) => asAgreement(STANCES[argmax(oof[i]!)]!))).macroF1;
+  console.log(`  relation layer l2 ${l2}, MaskMandate out of fold: ${f1.toFixed(3)}`);
+  if (!relBest || f1 > relBest.f1 + 1e-9) relBest = { l2, oof, f1 };
+}
+const relGate = rows.map((_, i) => kindOf[i] === 'post' && personalVoice(ctxs.get(rows[i]!.article)!.source ?? ''));
+const pooled = (mix: number): Float64Array[] => rows.map((_, i) => (mix > 0 && relGate[i] ? withRelation(softmax(finalZ(i)), relBest!.oof[i]!, mix) : softmax(finalZ(i))));
+let relMix = 0;
+{
+  const none = meanOf(pick!.f1);
+  let bestMean = none;
+  for (const mix of (process.env.RELATION_MIX ?? '0.25,0.5,0.75,1').split(',').map(Number)) {
+    const f1 = scores(pooled(mix).map((p) => STANCES[argmax(p)]!), () => true);
+    console.log(`  relation layer pooled at ${mix} where the answered text speaks as a person, grouped cv: ${fmt(f1)}; mean ${meanOf(f1).toFixed(3)}`);
+    if (meanOf(f1) > bestMean + 1e-9) [relMix, bestMean] = [mix, meanOf(f1)];
+  }
+  console.log(`  relation layer: ${relMix > 0 ? `pooled at ${relMix}` : 'not pooled'} (mean ${bestMean.toFixed(3)} against ${none.toFixed(3)} without)`);
+}
+const finalP = pooled(relMix);
+const finalCv = relMix > 0 ? scores(finalP.map((p) => STANCES[argmax(p)]!), () => true) : pick!.f1;
 const ADAPT_KINDS = ['topic', 'post'];
 const ADAPT_ITERS = 10;
 const discussionKindOf = kindOf.map(discussionKind);
@@ -483,18 +525,17 @@ function threadF1(pOf: (i: number) => number[]): number {
   return report(STANCES, idx.map((i) => rows[i]!.label as string), idx.map((i) => lab(i).label)).macroF1;
 }
 const threadHead = threadF1((i) => [...headOofP[i]!]);
-const threadStack = threadF1((i) => [...softmax(finalZ(i))]);
+const threadStack = threadF1((i) => [...finalP[i]!]);
 const threadFast = threadF1((i) => fastOof[i]!);
 console.log(`  RumourEval train as threads (reply rule on), out of fold: head ${threadHead.toFixed(3)}, refined ${threadStack.toFixed(3)}, fast refitted ${threadFast.toFixed(3)}`);
 {
   const ri = rows.flatMap((r, i) => (r.set === 'rumour' ? [i] : []));
   const g = ri.map((i) => rows[i]!.label as string);
   const per = (pred: string[]): string => { const rep = report(STANCES, g, pred); return STANCES.map((c, j) => `${c} ${rep.f1[j]!.toFixed(2)} (${pred.filter((v) => v === c).length})`).join(', '); };
-  console.log(`  RumourEval per class, out of fold (gold ${STANCES.map((c) => g.filter((v) => v === c).length).join('/')}): refined ${per(ri.map((i) => STANCES[argmax(finalZ(i))]!))}; fast ${per(ri.map((i) => STANCES[argmax(fastOof[i]!)]!))}`);
+  console.log(`  RumourEval per class, out of fold (gold ${STANCES.map((c) => g.filter((v) => v === c).length).join('/')}): refined ${per(ri.map((i) => STANCES[argmax(finalP[i]!)]!))}; fast ${per(ri.map((i) => STANCES[argmax(fastOof[i]!)]!))}`);
 }
 if (adaptPick) stackData.discussion = { kinds: ADAPT_KINDS, prior: adaptPrior, power: adaptPick.power, m: adaptPick.m, iters: ADAPT_ITERS };
-const finalCv = pick!.f1;
-const finalPred = rows.map((_, i) => STANCES[argmax(finalZ(i))]!);
+const finalPred = finalP.map((p) => STANCES[argmax(p)]!);
 const finalStrict = scores(finalPred, (i) => strictVast.has(i)).vast;
 const fastOofF1 = scores(fastOof.map((p) => STANCES[argmax(p)]!), () => true);
 const all = rows.map((_, i) => i);
@@ -503,11 +544,16 @@ const finalFit = await fitDenseTf({ X, n, d, y, weight: weights(chosen.s.power, 
 for (let c = 0; c < STANCES.length; c++) finalFit.W[c * d + EMB + postIdx] = finalFit.W[c * d + EMB + postIdx]! + postOff[c]!;
 const head = fromWeights(finalFit.W, finalFit.b, temperature, wordingModel);
 head.comment = { w: commentFit.W, bias: commentFit.b };
+if (relMix > 0) {
+  const fit = await relFit(relIdx, relBest!.l2);
+  head.relation = { w: fit.W, bias: fit.b, mix: relMix };
+}
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 const data = serialiseHead(head, serialise(wordingModel), {
   trainedOn: 'VAST dev 80% fold + SubReddit-MaskMandate 80% fold + RumourEval 2019 train replies',
   encoder: 'models/use-lite (USE-lite, uint8)', maxTokens: MAX_TOKENS, l2: chosen.s.l2, classPower: chosen.s.power, iters: ITERS, folds: K,
   postOffsets: postOff.join(' '),
+  relationL2: relBest!.l2, relationCvMask: round(relBest!.f1), relationMix: relMix, relationTrainedOn: 'mask',
   commentL2: commentBest!.s.l2, commentClassPower: commentBest!.s.power, commentTrainedOn: COMMENT_SETS.join(' '), commentCvVast: round(commentBest!.sets.vast), commentCvMask: round(commentBest!.sets.mask), commentCvRumour: round(commentBest!.sets.rumour),
   stack: STACK_KINDS.map((kd, j) => `${kd}: ${stackData.how[j]}`).join('; '),
   groupedCvVast: round(finalCv.vast), groupedCvVastStrict: round(finalStrict), strictVastRows: strictVast.size, groupedCvMask: round(finalCv.mask), groupedCvRumour: round(finalCv.rumour),

@@ -5,7 +5,7 @@
 import type { Article, StanceLabel, Thread } from '../parser/types';
 import type { ArticleContext } from './context';
 import { decide, type Engine, type ParentInfo } from './engine';
-import { AGREE_ORDER, HEAD_CLASSES, commentProbs, headCues, headInputs, headProbs, loadHead, similarities, stackInputs, stackKind, stackProbs, wordingLogp, type Head, type HeadData } from './encoder/head';
+import { AGREE_ORDER, HEAD_CLASSES, RELATION_CLASSES, commentProbs, headCues, headInputs, headProbs, loadHead, personalVoice, relationProbs, similarities, stackInputs, stackKind, stackProbs, withRelation, wordingLogp, type Head, type HeadData } from './encoder/head';
 import { leaveOneOutShifts, shifted } from './discussion';
 import { isBlank } from './language';
 import { explain } from './cues';
@@ -56,13 +56,14 @@ export class Refiner {
    * when the head ships a stacker, its second level over the head's and the fast engine's
    * probabilities (fast: the fast pass's model with its opinion layer) for the thread's kind.
    */
-  direct(ctx: ArticleContext, text: string, u: Float32Array, a: Float32Array, parentText?: string, pu?: Float32Array): { p: Float64Array; f: Features; op: Opinion | null; x: Float32Array; head: Float64Array; fast: number[] } {
+  direct(ctx: ArticleContext, text: string, u: Float32Array, a: Float32Array, parentText?: string, pu?: Float32Array): { p: Float64Array; f: Features; op: Opinion | null; x: Float32Array; head: Float64Array; fast: number[]; rel: Float64Array | null } {
     const f = this.engine.features(ctx, text, parentText);
     const { pd: fast, op } = this.engine.directOpinion(ctx, f);
     const x = headInputs(u, a, f, op, wordingLogp(this.head.wording, f));
     const head = headProbs(this.head, x);
     const s = this.head.stack;
     let p = head;
+    let rel: Float64Array | null = null;
     if (s) {
       const kind = this.kindOf(ctx, parentText !== undefined);
       // how the comment relates to the text it answers (a quoted comment, a post), as the fast
@@ -77,8 +78,13 @@ export class Refiner {
         sim = similarities(u, a, parentText === undefined ? undefined : pu);
       }
       p = stackProbs(s, kind, stackInputs(head, fast, parentText !== undefined, op, agr ? AGREE_ORDER.map((a) => agr[a]) : null, comment, sim), head, fast);
+      // answering a person (a quoted comment in the first or second person), the reply's relation to them has its say
+      if (kind === 'post' && this.head.relation && personalVoice(ctx.source ?? '')) {
+        rel = relationProbs(this.head, u, a);
+        if (rel) p = withRelation(p, rel, this.head.relation.mix);
+      }
     }
-    return { p, f, op, x, head, fast };
+    return { p, f, op, x, head, fast, rel };
   }
 
   /** The stacker's kind for a comment in this context (a head without a 'nested' stacker reads nested replies as the post's). */
@@ -164,6 +170,15 @@ export class Refiner {
     // as the fast engine: agreeing keeps the parent's side, disagreeing swaps it (engine.ts decide)
     const { p, g, derived, agr, best, rhetorical } = decide([...pd], f, pl, () => this.engine.agreementFrom(f, false).probs, this.engine.alpha, this.engine.rhetoricalMin);
     const cues = headCues(this.head, x, f, op, best);
+    const rel = read.rel;
+    if (rel && best < RELATION_CLASSES && argmaxOf(rel) === best) {
+      // the relation layer read the reply as this: its pull, as a centred log-probability under its weight in the pool
+      const mean = (Math.log(rel[0]!) + Math.log(rel[1]!) + Math.log(rel[2]!)) / 3;
+      const weight = Math.round(this.head.relation!.mix * (Math.log(rel[best]!) - mean) * 1000) / 1000;
+      const cue = { rule: 'reply-relation', reason: `the sentence encoder reads the reply against the comment it answers as ${['agreeing with it', 'disagreeing with it', 'neither agreeing nor disagreeing'][best]}`, weight };
+      const at = cues.findIndex((c) => c.weight < weight);
+      cues.splice(at < 0 ? cues.length : at, 0, cue);
+    }
     if (op && best <= 1 && op.shift[best]! > 0) {
       // As in the fast pass, the opinion cues that pushed toward this side come first.
       const oc = op.cues(best === 0 ? 0 : 1).filter((c) => !cues.some((h) => h.rule === c.rule && h.text === c.text));

@@ -43,6 +43,8 @@ export interface HeadData {
   stack?: StackData;
   /** the comment layer (commentInputs; classes x COMMENT_DIM int16 as `weights`), a stacker input */
   comment?: { scale: number; weights: string; bias: number[] };
+  /** the relation layer (RELATION_CLASSES x EMB int16 as `weights`) and how much it weighs where it reads (withRelation) */
+  relation?: { scale: number; weights: string; bias: number[]; mix: number };
   meta: Record<string, string | number>;
 }
 
@@ -205,6 +207,8 @@ export interface Head {
   stack?: StackData;
   /** the comment layer: classes x COMMENT_DIM */
   comment?: { w: Float32Array; bias: Float64Array };
+  /** the relation layer: RELATION_CLASSES x EMB, and its weight in the pool */
+  relation?: { w: Float32Array; bias: Float64Array; mix: number };
   w: Float32Array;
   /** w minus the mean over classes: a feature's pull toward one class over the others (for cues) */
   rel: Float32Array;
@@ -225,6 +229,11 @@ export function loadHead(data: HeadData): Head {
     const cq = decodeInt16(data.comment.weights);
     if (cq.length !== HEAD_CLASSES.length * COMMENT_DIM) throw new Error(`refined head: expected ${HEAD_CLASSES.length * COMMENT_DIM} comment-layer weights, got ${cq.length}`);
     h.comment = { w: Float32Array.from(cq, (v) => v * data.comment!.scale), bias: Float64Array.from(data.comment.bias) };
+  }
+  if (data.relation) {
+    const rq = decodeInt16(data.relation.weights);
+    if (rq.length !== RELATION_CLASSES * EMB) throw new Error(`refined head: expected ${RELATION_CLASSES * EMB} relation-layer weights, got ${rq.length}`);
+    h.relation = { w: Float32Array.from(rq, (v) => v * data.relation!.scale), bias: Float64Array.from(data.relation.bias), mix: data.relation.mix };
   }
   return h;
 }
@@ -259,6 +268,55 @@ export function commentProbs(h: Head, u: Float32Array, f: Features): Float64Arra
   return softmax(z);
 }
 
+/**
+ * The relation layer: how a reply relates to a comment written in a person's voice — agrees with
+ * it, disagrees, neither (support / oppose / neutral) — from the pair features [u, a, u·a, |u−a|]
+ * alone, trained on MaskMandate's answers to quoted comments (scripts/train-refine.ts). Answering a
+ * person, a reply agrees or disagrees with them; answering a report (a news post, a headline), it
+ * backs or doubts what is reported, which the head and its stacker learned from RumourEval. So the
+ * layer is pooled in only where the text answered speaks as a person (personalVoice), in the post
+ * kind; a news page, a bare topic and a reply to a reply never read it.
+ */
+export const RELATION_CLASSES = 3;
+const PERSONAL = /\b(?:i|i'm|i've|i'd|i'll|im|my|me|mine|we|we're|we've|our|ours|you|your|you're|youre|yours|you've|you'll)(?![\w'])/i;
+/** First or second person: someone speaking to others ("us" only in lower case: "US" is a country). */
+export function personalVoice(text: string): boolean {
+  return PERSONAL.test(text.includes('’') ? text.replace(/’/g, "'") : text) || /\bus\b/.test(text);
+}
+
+/** The relation layer's probabilities (agree / disagree / neither as support / oppose / neutral), or null when the head has none. */
+export function relationProbs(h: Head, u: ArrayLike<number>, a: ArrayLike<number>): Float64Array | null {
+  const r = h.relation;
+  if (!r) return null;
+  const x = pairInputs(u, a, new Float32Array(EMB));
+  const z = new Float64Array(RELATION_CLASSES);
+  for (let k = 0; k < RELATION_CLASSES; k++) {
+    let v = r.bias[k]!;
+    const o = k * EMB;
+    for (let j = 0; j < EMB; j++) v += r.w[o + j]! * x[j]!;
+    z[k] = v;
+  }
+  return softmax(z);
+}
+
+/**
+ * The pass's probabilities pooled with the relation layer's (a weighted product of experts, weight
+ * `mix` for the layer): support, oppose and neutral are its say; question is the pass's alone, and
+ * keeps its probability.
+ */
+export function withRelation(p: ArrayLike<number>, r: ArrayLike<number>, mix: number): Float64Array {
+  const q = Math.max(p[3]!, 1e-6);
+  const z = new Float64Array(RELATION_CLASSES);
+  let max = -Infinity;
+  for (let c = 0; c < RELATION_CLASSES; c++) max = Math.max(max, (z[c] = (1 - mix) * Math.log(Math.max(p[c]!, 1e-6)) + mix * Math.log(Math.max(r[c]!, 1e-6))));
+  let sum = 0;
+  for (let c = 0; c < RELATION_CLASSES; c++) sum += z[c] = Math.exp(z[c]! - max);
+  const out = new Float64Array(4);
+  for (let c = 0; c < RELATION_CLASSES; c++) out[c] = ((1 - q) * z[c]!) / sum;
+  out[3] = q;
+  return out;
+}
+
 export function fromWeights(w: Float32Array, bias: Float64Array, temperature: number, wording: LinearModel): Head {
   const k = HEAD_CLASSES.length;
   const rel = new Float32Array(w.length);
@@ -275,7 +333,8 @@ export function serialiseHead(h: Head, wording: LinearModelData, meta: HeadData[
   const { scale, weights } = quantise(h.w);
   const round = (b: Float64Array): number[] => [...b].map((v) => Math.round(v * 1e5) / 1e5);
   const comment = h.comment ? { ...quantise(h.comment.w), bias: round(h.comment.bias) } : undefined;
-  return { version: 1, classes: [...HEAD_CLASSES], named: [...NAMED], scale, weights, bias: round(h.bias), temperature: h.temperature, wording, ...(stack ? { stack } : {}), ...(comment ? { comment } : {}), meta };
+  const relation = h.relation ? { ...quantise(h.relation.w), bias: round(h.relation.bias), mix: h.relation.mix } : undefined;
+  return { version: 1, classes: [...HEAD_CLASSES], named: [...NAMED], scale, weights, bias: round(h.bias), temperature: h.temperature, wording, ...(stack ? { stack } : {}), ...(comment ? { comment } : {}), ...(relation ? { relation } : {}), meta };
 }
 
 /** Log-probabilities of a wording model for one comment. */

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Stance, StanceLabel, Thread } from '../../../src/parser/types';
 import { StanceEngine, labelThread } from '../../../src/stance/index';
-import { cosine, discussionKind, productOf, similarities, stackKind, withAbsent } from '../../../src/stance/encoder/head';
+import { cosine, discussionKind, personalVoice, productOf, similarities, stackKind, withAbsent, withRelation } from '../../../src/stance/encoder/head';
 import { loadRefined, REFINE_HEAD, type RefinedPass } from '../../../src/stance/refined-node';
 import { articleText, Refiner } from '../../../src/stance/refine';
 import { STANCES } from '../../../src/parser/types';
@@ -138,6 +138,50 @@ describe('a comment with no text', () => {
     const out = await pass.refiner.refineThread(t, fast, async (texts) => { embedded += texts.length; return pass.embed(texts); });
     expect(out).toEqual(fast);
     expect(embedded).toBe(0);
+  });
+});
+
+describe('the relation layer: a reply to someone speaking as a person', () => {
+  test('personalVoice: first or second person, "us" only in lower case', () => {
+    for (const t of ['I think masks work.', "You're wrong about this", 'My kid wears one', 'We should all stay home.', 'Trust us, it works', 'I’m done']) expect(personalVoice(t), t).toBe(true);
+    for (const t of ['BREAKING: the mayor has resigned, sources say.', 'US troops leave the base', 'Is it true that the Queen backs Brexit?', 'Italian minister denies the report', 'imaginary youth in Usbekistan']) expect(personalVoice(t), t).toBe(false);
+  });
+
+  test('withRelation pools support / oppose / neutral, keeps the question\'s probability; mix 0 is the pass, 1 the layer', () => {
+    const p = [0.5, 0.2, 0.2, 0.1];
+    const r = [0.1, 0.8, 0.1];
+    const sum = (x: ArrayLike<number>): number => Array.from(x).reduce((a, v) => a + v, 0);
+    for (const mix of [0, 0.5, 1]) {
+      const q = withRelation(p, r, mix);
+      expect(sum(q)).toBeCloseTo(1, 9);
+      expect(q[3]).toBeCloseTo(0.1, 9);
+    }
+    expect(Array.from(withRelation(p, r, 0))).toEqual(p.map((v) => expect.closeTo(v, 9)));
+    expect(Array.from(withRelation(p, r, 1)).slice(0, 3)).toEqual(r.map((v) => expect.closeTo(v * 0.9, 9)));
+    expect(withRelation(p, r, 0.75)[1]!).toBeGreaterThan(withRelation(p, r, 0.75)[0]!);
+  });
+
+  test('read only in the post kind, where the text answered speaks as a person; it moves the probabilities and names itself when it agrees with the label', async () => {
+    expect(pass.refiner.head.relation?.mix).toBeGreaterThan(0);
+    const quote = 'I think you should wear a mask on the bus, it protects everyone.';
+    const reply = 'You are completely right, I wear mine every day.';
+    const report = 'Masks will be required on all buses from Monday, the city said.';
+    const [u, aq, ar, an] = await pass.embed([reply, quote, report, articleText(article)]);
+    const viaQuote = pass.refiner.direct(engine.prepare(quote), reply, u!, aq!);
+    expect(stackKind(engine.prepare(quote))).toBe('post');
+    expect(viaQuote.rel).not.toBeNull();
+    // without the layer, the same reply reads otherwise
+    const data = structuredClone(REFINE_HEAD);
+    delete data.relation;
+    expect([...new Refiner(engine, data).direct(engine.prepare(quote), reply, u!, aq!).p]).not.toEqual([...viaQuote.p]);
+    // a report, a news page, a reply to a reply: not read
+    expect(pass.refiner.direct(engine.prepare(report), reply, u!, ar!).rel).toBeNull();
+    expect(pass.refiner.direct(engine.prepare(article), reply, u!, an!).rel).toBeNull();
+    expect(pass.refiner.direct(engine.prepare(quote), reply, u!, aq!, 'Some other comment.', u!).rel).toBeNull();
+    const label = pass.refiner.classify({ ctx: engine.prepare(quote), text: reply, u: u!, a: aq! });
+    expect(label.label).toBe('support');
+    expect(label.cues.map((c) => c.rule)).toContain('reply-relation');
+    expect(label.cues.find((c) => c.rule === 'reply-relation')!.reason).toMatch(/agreeing with it/);
   });
 });
 

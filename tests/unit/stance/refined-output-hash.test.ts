@@ -1,7 +1,8 @@
 // The refined pass's own output-hash discipline (the fast pass keeps output-hash.test.ts): every
 // label, confidence, cue and via of the refined pass over a small shipped input — the seed dump and
 // the gold comments of gold.test.ts under their article, and short rows as `classify` reads them
-// (a social post, a reply to a reply under it, a bare topic: the stacker's other kinds) — must stay
+// (a social post, a reply to a reply under it, a quoted comment in a person's voice, a bare topic:
+// the stacker's other kinds and the relation layer) — must stay
 // exactly what it was. The input needs only files in the repository (seeds/, models/use-lite, the
 // shipped head). A change meant to alter refined labels (a retrained head, another encoder) updates
 // EXPECTED and says why.
@@ -15,8 +16,9 @@ import { StanceEngine, labelThread } from '../../../src/stance/index';
 import { loadRefined } from '../../../src/stance/refined-node';
 import { stackKind } from '../../../src/stance/encoder/head';
 
-const EXPECTED_ROWS = '83ee4dae74266f1043f65dd8016f51d79b06a5fdbe6c002927d4d999325de435';
-const EXPECTED_DISCUSSIONS = '4debb5cf072d3a776c221ffda124ea6dcb2892e85d2ac497b55d48caddefc534';
+// stop 27: a row with a quoted comment in a person's voice (the relation layer); the discussion setting refitted
+const EXPECTED_ROWS = '9c13e8cb51f96440ba04716218702aeb34754562dd7b629c999ba927a8f202fc';
+const EXPECTED_DISCUSSIONS = 'e5faf4c9cc49e90006c4376dd2c69115045fcc9ac09fa6d902e8c0790437e96a';
 // stop 27: the comment with no text keeps its fast label (only that label changed)
 const EXPECTED = '170402722275ccd2985e973fd73d12ade13ad5b9373f3782165fa6f90833cf2f';
 
@@ -49,6 +51,8 @@ const ROWS: [string, string, string?][] = [
   ['BREAKING: the mayor has resigned, sources say.', 'Confirmed by the city council just now.', 'Is there a source for this?'],
   ['Masks should be required on public transport during flu season.', 'No, that is an overreach and it does not work.'],
   ['Masks should be required on public transport during flu season.', 'Exactly right, it protects the vulnerable.'],
+  // a quoted comment in a person's voice: the relation layer reads the reply too
+  ['I think you should wear a mask on the bus, it protects everyone.', 'No, you should mind your own business.'],
   ['nuclear power', 'It is the only realistic way to cut emissions fast enough.'],
   ['nuclear power', 'Too expensive and too slow to build; renewables win.'],
 ];
