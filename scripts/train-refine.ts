@@ -418,16 +418,10 @@ const stackData: StackData = {
 for (const kd of STACK_KINDS) { const f = kindFits[kd]!; console.log(`  ${kd}: ${STANCES.map((c, ci) => `${c} b ${f.b[ci]!.toFixed(2)} head ${f.w[ci * SD + ci]!.toFixed(2)} fast ${f.w[ci * SD + 4 + ci]!.toFixed(2)} reply ${f.w[ci * SD + 8]!.toFixed(2)}`).join('; ')}`); }
 const finalZ = (i: number): Float64Array => (kindOf[i] === 'news' ? fixedZ(PRODUCT, i) : combinerOf[kindOf[i]!]!.z(i));
 
-// Comments answering the same text read together (src/stance/discussion.ts): each comment re-weighted
-// by the class mix of the other comments of its discussion, estimated from the out-of-fold
-// probabilities, against each kind's mean over its training rows.
-// Power and pseudo-count chosen by grouped CV (mean of the sets), kept only if that beats none.
-// A discussion is the rows of one set with one article (a topic, a quote, a source post), as
-// classify groups its input lines; news pages ('news') are not adapted.
 // ---- The relation layer (encoder/head.ts): how a reply relates to a comment written in a person's
 // voice (agrees, disagrees, neither), from the pair features alone, trained on MaskMandate's answers
 // to quoted comments, and pooled with the pass in the post kind where the text answered speaks as a
-// person (personalVoice: 798 of MaskMandate's 1,148 post-kind rows, 306 of RumourEval's 2,777).
+// person (personalVoice: most of MaskMandate's quotes, few of RumourEval's source posts).
 // Out of fold on the same folds: each fold's rows, of every set, are read by a layer fitted on the
 // other folds' MaskMandate rows. Its L2 is chosen by its own grouped score on MaskMandate (as the
 // issue's pair regression's), the pool's weight by the whole pass's grouped CV, kept only if that
@@ -453,6 +447,7 @@ for (const l2 of (process.env.RELATION_L2 ?? '1,3').split(',').map(Number)) {
   if (!relBest || f1 > relBest.f1 + 1e-9) relBest = { l2, oof, f1 };
 }
 const relGate = rows.map((_, i) => kindOf[i] === 'post' && personalVoice(ctxs.get(rows[i]!.article)!.source ?? ''));
+console.log(`  relation layer reads (post kind, the answered text in a person's voice): ${SETS.map((st) => `${st} ${rows.filter((r, i) => r.set === st && relGate[i]).length} of ${rows.filter((r, i) => r.set === st && kindOf[i] === 'post').length}`).join(', ')}`);
 const pooled = (mix: number): Float64Array[] => rows.map((_, i) => (mix > 0 && relGate[i] ? withRelation(softmax(finalZ(i)), relBest!.oof[i]!, mix) : softmax(finalZ(i))));
 let relMix = 0;
 {
@@ -467,6 +462,13 @@ let relMix = 0;
 }
 const finalP = pooled(relMix);
 const finalCv = relMix > 0 ? scores(finalP.map((p) => STANCES[argmax(p)]!), () => true) : pick!.f1;
+
+// Comments answering the same text read together (src/stance/discussion.ts): each comment re-weighted
+// by the class mix of the other comments of its discussion, estimated from the out-of-fold
+// probabilities, against each kind's mean over its training rows.
+// Power and pseudo-count chosen by grouped CV (mean of the sets), kept only if that beats none.
+// A discussion is the rows of one set with one article (a topic, a quote, a source post), as
+// classify groups its input lines; news pages ('news') are not adapted.
 const ADAPT_KINDS = ['topic', 'post'];
 const ADAPT_ITERS = 10;
 const discussionKindOf = kindOf.map(discussionKind);
