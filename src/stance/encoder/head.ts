@@ -256,13 +256,17 @@ export function commentInputs(u: Float32Array, f: Features, out = new Float32Arr
 /** The comment layer's probabilities, or null when the head has none. */
 export function commentProbs(h: Head, u: Float32Array, f: Features): Float64Array | null {
   const c = h.comment;
-  if (!c) return null;
-  const x = commentInputs(u, f);
-  const z = new Float64Array(HEAD_CLASSES.length);
+  return c ? layerProbs(c.w, c.bias, commentInputs(u, f)) : null;
+}
+
+/** softmax(w·x + bias) of a small linear layer stored class-major (one row of x.length weights per class). */
+function layerProbs(w: Float32Array, bias: Float64Array, x: Float32Array): Float64Array {
+  const d = x.length;
+  const z = new Float64Array(bias.length);
   for (let k = 0; k < z.length; k++) {
-    let v = c.bias[k]!;
-    const o = k * COMMENT_DIM;
-    for (let j = 0; j < COMMENT_DIM; j++) v += c.w[o + j]! * x[j]!;
+    let v = bias[k]!;
+    const o = k * d;
+    for (let j = 0; j < d; j++) v += w[o + j]! * x[j]!;
     z[k] = v;
   }
   return softmax(z);
@@ -287,16 +291,7 @@ export function personalVoice(text: string): boolean {
 /** The relation layer's probabilities (agree / disagree / neither as support / oppose / neutral), or null when the head has none. */
 export function relationProbs(h: Head, u: ArrayLike<number>, a: ArrayLike<number>): Float64Array | null {
   const r = h.relation;
-  if (!r) return null;
-  const x = pairInputs(u, a, new Float32Array(EMB));
-  const z = new Float64Array(RELATION_CLASSES);
-  for (let k = 0; k < RELATION_CLASSES; k++) {
-    let v = r.bias[k]!;
-    const o = k * EMB;
-    for (let j = 0; j < EMB; j++) v += r.w[o + j]! * x[j]!;
-    z[k] = v;
-  }
-  return softmax(z);
+  return r ? layerProbs(r.w, r.bias, pairInputs(u, a, new Float32Array(EMB))) : null;
 }
 
 /**
@@ -306,13 +301,9 @@ export function relationProbs(h: Head, u: ArrayLike<number>, a: ArrayLike<number
  */
 export function withRelation(p: ArrayLike<number>, r: ArrayLike<number>, mix: number): Float64Array {
   const q = Math.max(p[3]!, 1e-6);
-  const z = new Float64Array(RELATION_CLASSES);
-  let max = -Infinity;
-  for (let c = 0; c < RELATION_CLASSES; c++) max = Math.max(max, (z[c] = (1 - mix) * Math.log(Math.max(p[c]!, 1e-6)) + mix * Math.log(Math.max(r[c]!, 1e-6))));
-  let sum = 0;
-  for (let c = 0; c < RELATION_CLASSES; c++) sum += z[c] = Math.exp(z[c]! - max);
+  const pooled = softmax(Float64Array.from({ length: RELATION_CLASSES }, (_, c) => (1 - mix) * Math.log(Math.max(p[c]!, 1e-6)) + mix * Math.log(Math.max(r[c]!, 1e-6))));
   const out = new Float64Array(4);
-  for (let c = 0; c < RELATION_CLASSES; c++) out[c] = ((1 - q) * z[c]!) / sum;
+  for (let c = 0; c < RELATION_CLASSES; c++) out[c] = (1 - q) * pooled[c]!;
   out[3] = q;
   return out;
 }
